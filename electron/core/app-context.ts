@@ -1,0 +1,96 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Envelope, RpcRequest } from '../../shared/contract';
+import { createAuditService } from './audit/audit-service';
+import { createAuthService } from './auth/auth-service';
+import type { Session } from './auth/session';
+import { loadUserSnapshots } from './auth/user-repository';
+import { createUserService } from './auth/user-service';
+import { createBlobStore } from './blobs/blob-store';
+import { createBureauService } from './bureaus/bureau-service';
+import { systemClock, type Clock, type Logger, type RandomSource } from './config';
+import { prepareDataFolder } from './data-folder';
+import { openDatabase } from './db/database';
+import { createEventBus } from './events/event-bus';
+import { createJobService } from './jobs/job-service';
+import { createFileLogger } from './logger';
+import type { HostPlatform } from './platform/host-platform';
+import { dispatch } from './rpc/dispatch';
+import { buildHandlers } from './rpc/handlers';
+import { loadTargetSnapshots } from './targets/target-repository';
+import { createTargetService } from './targets/target-service';
+
+export type AppConfig = {
+  dataDir: string;
+  resourcesDir: string;
+  platform: HostPlatform;
+  /** Create the data folder and database when missing (first run). */
+  create?: boolean;
+  version?: string;
+  clock?: Clock;
+  random?: RandomSource;
+  logger?: Logger;
+  /** Echo warnings and errors to stderr (CLI, web host). */
+  echoLog?: boolean;
+  /** Resume unfinished jobs at start (default true; tests may want to drive them). */
+  resumeJobs?: boolean;
+};
+
+/** The one composition root: opens the data folder and builds every service with its collaborators. */
+export async function createAppContext(config: AppConfig) {
+  z.config(z.locales.zhCN()); // validation messages in Chinese (INVALID_INPUT issues reach the UI)
+  const clock = config.clock ?? systemClock;
+  const random = config.random ?? { bytes: (n: number) => randomBytes(n) };
+  prepareDataFolder(config.dataDir, config.create ?? false);
+  const logger = config.logger ?? createFileLogger(path.join(config.dataDir, 'logs'), clock, config.echoLog ?? false);
+  const db = await openDatabase(config.dataDir);
+  const events = createEventBus((error) => logger.error('event listener failed', { error }));
+  const audit = createAuditService({ db, clock });
+  const bureaus = createBureauService({ db, clock, audit, resourcesDir: config.resourcesDir });
+  await bureaus.seed();
+  const auth = createAuthService({ db, clock, random, audit });
+  const users = createUserService({ db, clock, random, audit });
+  const targets = createTargetService({ db, clock, audit, bureaus });
+  const blobs = createBlobStore({ root: path.join(config.dataDir, 'blobs'), db, clock, tempName: () => randomUUID() });
+  const jobs = createJobService({ db, clock, events, logger });
+
+  audit.registerSnapshotSource({ entity: 'bureau', load: bureaus.snapshots });
+  audit.registerSnapshotSource({ entity: 'user', load: () => loadUserSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'target', load: () => loadTargetSnapshots(db) });
+  jobs.register('audit.verify', (ctx) => audit.verify((done, total, phase) => ctx.progress(done, total, phase)));
+
+  const systemInfo = async () => {
+    const count = async (table: string) => (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))?.n ?? 0;
+    return {
+      version: config.version ?? '0.0.0-dev',
+      dataDir: config.dataDir,
+      schemaVersion: await db.schemaVersion(),
+      counts: { bureaus: await count('bureaus'), users: await count('users'), targets: await count('targets'), auditEvents: await count('audit_events') },
+    };
+  };
+  const deps = { handlers: buildHandlers({ auth, users, bureaus, targets, jobs, audit, systemInfo }), auth, bureaus, logger };
+  if (config.resumeJobs ?? true) await jobs.resume();
+
+  return {
+    config,
+    db,
+    events,
+    logger,
+    platform: config.platform,
+    services: { audit, auth, users, bureaus, targets, blobs, jobs },
+    dispatch: (request: RpcRequest, trustedSession?: Session): Promise<Envelope<unknown>> => dispatch(deps, request, trustedSession),
+    /** First run: the admin account with a one-time password (null when an admin exists). */
+    ensureInitialised: async () => {
+      const city = bureaus.city();
+      if (!city) throw new Error('city bureau missing after seeding');
+      return users.ensureAdmin(city.id);
+    },
+    async close() {
+      await jobs.stop();
+      await db.close();
+    },
+  };
+}
+
+export type AppContext = Awaited<ReturnType<typeof createAppContext>>;

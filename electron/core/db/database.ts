@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { AppError } from '../../../shared/errors/app-error';
+import { MIGRATIONS } from './migrations';
+import { ENTITY_SCHEMAS } from './entities';
+
+export const DB_FILE = 'casebinder.sqlite';
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export type Row = Record<string, unknown>;
+
+/** A write transaction. Runs under BEGIN IMMEDIATE, so readers in other processes never see half a change. */
+export type Tx = {
+  all<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  get<T = Row>(sql: string, params?: unknown[]): Promise<T | undefined>;
+  /** INSERT/UPDATE/DELETE: lastId (for INSERT) and the number of changed rows. */
+  run(sql: string, params?: unknown[]): Promise<{ lastId: number; changes: number }>;
+  readonly runner: QueryRunner;
+};
+
+export type Database = {
+  readonly ds: DataSource;
+  readonly file: string;
+  all<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  get<T = Row>(sql: string, params?: unknown[]): Promise<T | undefined>;
+  /** Serialised write transaction; rolls back on throw. */
+  write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  schemaVersion(): Promise<number>;
+  close(): Promise<void>;
+};
+
+export async function openDatabase(dataDir: string): Promise<Database> {
+  const file = path.join(dataDir, DB_FILE);
+  assertLooksLikeSqlite(file);
+  const ds = new DataSource({
+    type: 'sqlite',
+    database: file,
+    enableWAL: true,
+    busyTimeout: 5000,
+    entities: ENTITY_SCHEMAS,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+  });
+  try {
+    await ds.initialize();
+    await ds.query('PRAGMA synchronous = FULL');
+    await ds.query('PRAGMA foreign_keys = ON');
+    await assertNotNewer(ds);
+    await ds.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    if (ds.isInitialized) await ds.destroy().catch(() => undefined);
+    throw mapOpenError(error);
+  }
+  return wrap(ds, file);
+}
+
+function wrap(ds: DataSource, file: string): Database {
+  let queue: Promise<unknown> = Promise.resolve();
+  const all = <T>(sql: string, params: unknown[] = []) => ds.query(sql, params) as Promise<T[]>;
+  return {
+    ds,
+    file,
+    all,
+    get: async <T>(sql: string, params: unknown[] = []) => (await all<T>(sql, params))[0],
+    write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      const next = queue.then(() => runWrite(ds, fn));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async schemaVersion() {
+      const rows = await all<{ n: number }>('SELECT COUNT(*) AS n FROM migrations');
+      return rows[0]?.n ?? 0;
+    },
+    async close() {
+      await queue.catch(() => undefined);
+      if (ds.isInitialized) await ds.destroy();
+    },
+  };
+}
+
+async function runWrite<T>(ds: DataSource, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const runner = ds.createQueryRunner();
+  const tx: Tx = {
+    runner,
+    all: (sql, params = []) => runner.query(sql, params),
+    get: async (sql, params = []) => ((await runner.query(sql, params)) as never[])[0],
+    run: async (sql, params = []) => {
+      const result = await runner.query(sql, params, true);
+      return { lastId: Number(result.raw ?? 0), changes: Number(result.affected ?? 0) };
+    },
+  };
+  await runner.query('BEGIN IMMEDIATE');
+  try {
+    const value = await fn(tx);
+    await runner.query('COMMIT');
+    return value;
+  } catch (error) {
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
+function assertLooksLikeSqlite(file: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // created on first run
+    throw new AppError('DATA_CORRUPT', { file, reason: (error as Error).message });
+  }
+  try {
+    const header = Buffer.alloc(16);
+    const read = fs.readSync(fd, header, 0, 16, 0);
+    if (read === 0) return; // empty file: SQLite treats it as a new database
+    if (read < 16 || !header.equals(SQLITE_HEADER)) throw new AppError('DATA_CORRUPT', { file, reason: 'not an SQLite file' });
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function assertNotNewer(ds: DataSource): Promise<void> {
+  const exists = await ds.query(`SELECT name FROM sqlite_master WHERE type='table' AND name='migrations'`);
+  if (exists.length === 0) return;
+  const applied = (await ds.query('SELECT name FROM migrations')) as { name: string }[];
+  const known = new Set(MIGRATIONS.map((M) => new M().name));
+  const unknown = applied.map((r) => r.name).filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new AppError('DATA_TOO_NEW', { migrations: unknown });
+}
+
+/** SQLite / fs failures at start become the data-folder codes; everything else stays a bug. */
+export function mapOpenError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const text = String((error as { message?: string })?.message ?? error);
+  if (/SQLITE_NOTADB|SQLITE_CORRUPT|file is not a database|malformed/i.test(text)) return new AppError('DATA_CORRUPT', { reason: text }, { cause: error });
+  if (/SQLITE_READONLY|SQLITE_CANTOPEN|EACCES|EROFS|EPERM/i.test(text)) return new AppError('DATA_READONLY', { reason: text }, { cause: error });
+  if (/SQLITE_FULL|ENOSPC/i.test(text)) return new AppError('DISK_FULL', { reason: text }, { cause: error });
+  return error;
+}

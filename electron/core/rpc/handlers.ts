@@ -1,0 +1,77 @@
+import type { AuditService } from '../audit/audit-service';
+import type { AuthService } from '../auth/auth-service';
+import type { UserService } from '../auth/user-service';
+import type { BureauService } from '../bureaus/bureau-service';
+import type { JobService } from '../jobs/job-service';
+import type { TargetService } from '../targets/target-service';
+import { AppError } from '../../../shared/errors/app-error';
+import type { Handlers } from './call-context';
+
+export type HandlerDeps = {
+  auth: AuthService;
+  users: UserService;
+  bureaus: BureauService;
+  targets: TargetService;
+  jobs: JobService;
+  audit: AuditService;
+  systemInfo: () => Promise<{ version: string; dataDir: string; schemaVersion: number; counts: { bureaus: number; users: number; targets: number; auditEvents: number } }>;
+};
+
+/** Every contract method's handler; a method without one fails to compile. */
+export function buildHandlers(d: HandlerDeps): Handlers {
+  return {
+    'auth.login': (input) => d.auth.login(input.login, input.password),
+    'auth.logout': async (_input, call) => {
+      await d.auth.logout(call.requireSession());
+      return { ok: true };
+    },
+    'auth.me': async (_input, call) => d.users.get(call.requireSession().userId),
+    'auth.changePassword': async (input, call) => {
+      await d.auth.changePassword(call.requireSession(), input.oldPassword, input.newPassword);
+      return { ok: true };
+    },
+
+    'users.list': async (input, call) => d.users.list(call.bureauScope(input.bureauId)),
+    'users.create': (input, call) => d.users.create(call.actor, input),
+    'users.update': async (input, call) => {
+      call.assertBureau((await d.users.get(input.id)).bureauId);
+      if (input.active === false && input.id === call.requireSession().userId) throw new AppError('CONFLICT', { reason: 'cannot disable yourself' });
+      const { id, ...patch } = input;
+      return d.users.update(call.actor, id, patch);
+    },
+    'users.resetPassword': async (input, call) => {
+      call.assertBureau((await d.users.get(input.id)).bureauId);
+      return d.users.resetPassword(call.actor, input.id);
+    },
+
+    'bureaus.list': async () => d.bureaus.list(),
+    'bureaus.updateSettings': (input, call) => d.bureaus.updateSettings(call.actor, input),
+
+    'targets.list': (input, call) => d.targets.list({ ...input, bureauIds: call.bureauScope(input.bureauId) }),
+    'targets.get': async (input, call) => {
+      const target = await d.targets.get(input.id);
+      call.assertBureau(target.territorialBureauId);
+      return target;
+    },
+    'targets.create': async (input, call) => {
+      call.assertBureau(input.territorialBureauId);
+      return d.targets.create(call.actor, input);
+    },
+    'targets.update': async (input, call) => {
+      call.assertBureau(input.territorialBureauId);
+      return d.targets.update(call.actor, input, call.assertBureau);
+    },
+    'targets.history': async (input, call) => {
+      call.assertBureau((await d.targets.get(input.id)).territorialBureauId);
+      return d.targets.history(input.id);
+    },
+
+    'jobs.list': (input) => d.jobs.list(input.limit),
+    'jobs.get': (input) => d.jobs.get(input.id),
+    'jobs.cancel': (input) => d.jobs.cancel(input.id),
+    'audit.verify': async (_input, call) => ({ jobId: (await d.jobs.start('audit.verify', {}, call.actor.userId)).id }),
+    'audit.list': (input) => d.audit.list(input.limit, input.beforeSeq),
+
+    'system.info': () => d.systemInfo(),
+  };
+}

@@ -1,0 +1,204 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { contract, type Envelope } from '../../shared/contract';
+import { AppError } from '../../shared/errors/app-error';
+import { messageZh } from '../../shared/errors/messages-zh';
+import { ROLES, type Role } from '../../shared/domain/roles';
+import { createAppContext, type AppContext } from '../core/app-context';
+import { SYSTEM_ACTOR } from '../core/audit/audit-service';
+import { defaultDataDir } from '../core/config';
+import { addDemoData } from './demo-data';
+import { createHeadlessPlatform } from './headless-platform';
+import { startWebHost } from './web-host';
+
+const root = path.resolve(__dirname, '..', '..');
+const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+const HELP = `casebinder ${version} — 双随机、一公开 抽查专卷与档案管理
+
+用法 / usage: casebinder <command> [options]
+  init [--demo]                     创建数据文件夹和管理员（打印一次性密码）
+  serve [--port N] [--auto-init]    启动本地 Web 界面（仅 127.0.0.1，打印带令牌的地址）
+  methods                           列出全部接口方法及其输入 JSON Schema
+  call METHOD --input JSON [--user LOGIN]   通过 dispatch 调用一个方法，打印结果信封
+  users add --login L --name N --bureau CODE --roles r1,r2
+  audit verify                      校验审计哈希链（发现断裂时退出码非 0）
+通用选项: --data-dir DIR（默认 ${defaultDataDir()}）  --json（输出一个 JSON 对象）`;
+
+type Options = { dataDir: string; json: boolean; values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' }, json: { type: 'boolean' }, demo: { type: 'boolean' }, port: { type: 'string' },
+      'auto-init': { type: 'boolean' }, input: { type: 'string' }, user: { type: 'string' }, login: { type: 'string' },
+      name: { type: 'string' }, bureau: { type: 'string' }, roles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const opts: Options = { dataDir: path.resolve(String(values['data-dir'] ?? defaultDataDir())), json: Boolean(values.json), values, positionals };
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(HELP + '\n');
+    return command || values.help ? 0 : 2;
+  }
+  try {
+    switch (command) {
+      case 'init': return await init(opts);
+      case 'serve': return await serve(opts);
+      case 'methods': return methods(opts);
+      case 'call': return await call(opts);
+      case 'users': if (sub === 'add') return await usersAdd(opts); break;
+      case 'audit': if (sub === 'verify') return await auditVerify(opts); break;
+    }
+    process.stderr.write(`未知命令 / unknown command: ${positionals.join(' ')}\n\n${HELP}\n`);
+    return 2;
+  } catch (error) {
+    return reportError(error, opts.json);
+  }
+}
+
+function reportError(error: unknown, json: boolean): number {
+  const code = error instanceof AppError ? error.code : 'INTERNAL';
+  const details = error instanceof AppError ? error.details : { message: String((error as Error)?.message ?? error) };
+  if (json) process.stdout.write(JSON.stringify({ ok: false, error: { code, details } }) + '\n');
+  process.stderr.write(`错误 ${code}：${messageZh(code)}\n`);
+  return 1;
+}
+
+function out(opts: Options, json: unknown, text: string) {
+  process.stdout.write((opts.json ? JSON.stringify(json) : text) + '\n');
+}
+
+async function open(opts: Options, create: boolean): Promise<AppContext> {
+  return createAppContext({
+    dataDir: opts.dataDir,
+    resourcesDir: path.join(root, 'resources'),
+    platform: createHeadlessPlatform(),
+    create,
+    version,
+    echoLog: true,
+    resumeJobs: false,
+  });
+}
+
+async function init(opts: Options): Promise<number> {
+  const app = await open(opts, true);
+  try {
+    const admin = await app.ensureInitialised();
+    const demo = opts.values.demo ? await addDemoData(app) : null;
+    const bureaus = app.services.bureaus.list().length;
+    out(
+      opts,
+      { bureaus, admin: admin.adminLogin, password: admin.oneTimePassword, created: admin.created, dataDir: opts.dataDir, demoTargets: demo?.targets ?? 0 },
+      [
+        `数据文件夹：${opts.dataDir}`,
+        `单位：${bureaus} 个`,
+        admin.created ? `管理员：${admin.adminLogin}　一次性密码：${admin.oneTimePassword}（首次登录后须修改）` : `管理员 ${admin.adminLogin} 已存在，未改动。`,
+        demo ? `演示数据：新增 ${demo.targets} 个检查对象（名称带【演示】）` : '',
+      ].filter(Boolean).join('\n'),
+    );
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+async function serve(opts: Options): Promise<number> {
+  const autoInit = Boolean(opts.values['auto-init']);
+  const app = await createAppContext({ dataDir: opts.dataDir, resourcesDir: path.join(root, 'resources'), platform: createHeadlessPlatform(), create: autoInit, version, echoLog: true });
+  const first = autoInit ? await app.ensureInitialised() : null;
+  const host = await startWebHost(app, { port: opts.values.port ? Number(opts.values.port) : 0, rendererDir: path.join(root, 'dist', 'renderer') });
+  if (opts.json) {
+    out(opts, { url: host.url, port: host.port, token: host.token, ...(first?.created ? { admin: first.adminLogin, password: first.oneTimePassword } : {}) }, '');
+  } else {
+    if (first?.created) process.stdout.write(`首次运行：管理员 ${first.adminLogin}　一次性密码 ${first.oneTimePassword}（登录后须修改）\n`);
+    process.stdout.write(`casebinder 已启动（数据：${opts.dataDir}）\n在浏览器中打开 / open: ${host.url}\n按 Ctrl+C 退出\n`);
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await host.close();
+  await app.close();
+  return 0;
+}
+
+function methods(opts: Options): number {
+  const list = Object.entries(contract).map(([name, def]) => ({
+    name,
+    summary: def.summary,
+    access: def.access,
+    scope: def.scope,
+    mutates: def.mutates,
+    input: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }),
+  }));
+  out(opts, { methods: list }, list.map((m) => `${m.name.padEnd(24)} ${m.summary}`).join('\n'));
+  return 0;
+}
+
+async function call(opts: Options): Promise<number> {
+  const method = opts.positionals[1] ?? '';
+  let input: unknown = {};
+  try {
+    input = opts.values.input ? JSON.parse(String(opts.values.input)) : {};
+  } catch {
+    const envelope = { ok: false, error: { code: 'INVALID_INPUT', details: { issues: [{ path: [], message: '--input 不是有效的 JSON' }] } } };
+    process.stdout.write(JSON.stringify(envelope) + '\n');
+    return 1;
+  }
+  const app = await open(opts, false);
+  try {
+    const session = opts.values.user ? await app.services.auth.sessionForLogin(String(opts.values.user)) : undefined;
+    const envelope: Envelope<unknown> = await app.dispatch({ method, input }, session);
+    await app.services.jobs.idle();
+    process.stdout.write(JSON.stringify(envelope, null, opts.json ? undefined : 2) + '\n');
+    return envelope.ok ? 0 : 1;
+  } finally {
+    await app.close();
+  }
+}
+
+async function usersAdd(opts: Options): Promise<number> {
+  const v = opts.values;
+  const roles = String(v.roles ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (!v.login || !v.bureau || roles.length === 0 || bad.length > 0) {
+    process.stderr.write(`用法：users add --login L --name 姓名 --bureau 区划代码 --roles ${ROLES.join(',')}\n`);
+    return 2;
+  }
+  const app = await open(opts, false);
+  try {
+    const bureau = app.services.bureaus.list().find((b) => b.divisionCode === v.bureau || String(b.id) === v.bureau);
+    if (!bureau) throw new AppError('BUREAU_NOT_FOUND', { bureau: v.bureau });
+    const { user, initialPassword } = await app.services.users.create(SYSTEM_ACTOR, { login: String(v.login), displayName: String(v.name ?? v.login), bureauId: bureau.id, roles: roles as Role[] });
+    out(opts, { user, initialPassword }, `已创建 ${user.login}（${bureau.name}）　一次性密码：${initialPassword}`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+async function auditVerify(opts: Options): Promise<number> {
+  const app = await open(opts, false);
+  try {
+    const report = await app.services.audit.verify(async () => undefined);
+    const text = report.ok
+      ? `审计链完好：${report.events} 条事件，所有记录与最后审计状态一致。`
+      : [`审计链校验失败（${report.problems.length} 处）：`, ...report.problems.map((p) => `  [${p.kind}] ${p.seq !== null ? '#' + p.seq + ' ' : ''}${p.entity ?? ''} ${p.detail}`)].join('\n');
+    out(opts, report, text);
+    return report.ok ? 0 : 3;
+  } finally {
+    await app.close();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => process.exit(reportError(error, false)),
+  );
+}

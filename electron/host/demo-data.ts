@@ -1,0 +1,50 @@
+import { completeUscc } from '../../shared/domain/uscc';
+import type { TargetCreateInput } from '../../shared/contract';
+import type { AppContext } from '../core/app-context';
+import { SYSTEM_ACTOR } from '../core/audit/audit-service';
+
+const DEMO = '【演示】';
+
+/** A small, clearly labelled demo data set so a newcomer sees a populated app. Idempotent. */
+export async function addDemoData(app: AppContext): Promise<{ targets: number }> {
+  const { bureaus, targets, users } = app.services;
+  const byCode = new Map(bureaus.list().map((b) => [b.divisionCode, b.id]));
+  const bureau = (code: string) => byCode.get(code) as number;
+  const rows: TargetCreateInput[] = [
+    market('2101020', '沈阳和平示例商贸有限公司', '张明', '沈阳市和平区南京北街 1 号', '210102', '批发和零售业', 'medium', 'A'),
+    market('2101030', '沈阳沈河示例餐饮管理有限公司', '李华', '沈阳市沈河区中街路 8 号', '210103', '住宿和餐饮业', 'higher', 'B'),
+    market('2101050', '沈阳皇姑示例电子科技有限公司', '王强', '沈阳市皇姑区黄河南大街 66 号', '210105', '信息传输、软件和信息技术服务业', 'low', 'A'),
+    market('2101060', '沈阳铁西示例机械制造有限公司', '赵刚', '沈阳市铁西区北二东路 18 号', '210106', '制造业', 'high', 'C'),
+    market('2101120', '沈阳浑南示例医疗器械有限公司', '陈静', '沈阳市浑南区创新路 100 号', '210112', '制造业', 'higher', 'B'),
+    { kind: 'non_profit', creditCode: completeUscc('52210100MJ000001'), name: `${DEMO}沈阳市示例行业协会`, legalRep: '周敏', address: '沈阳市和平区示例路 2 号', territorialBureauId: bureau('210102'), registrationBureauId: null, regStatus: 'active', riskLevel: 'low', creditClass: 'A' },
+    { kind: 'non_market', identifier: 'DEMO-CP-0001', description: '电动自行车（示例产品，质量监督抽查对象）', name: `${DEMO}电动自行车产品抽查`, territorialBureauId: bureau('210100'), regStatus: 'active' },
+  ];
+  let added = 0;
+  for (const row of rows) {
+    const exists = await app.db.get('SELECT id FROM targets WHERE credit_code = ? OR identifier = ?', [row.creditCode ?? null, row.identifier ?? null]);
+    if (exists) continue;
+    await targets.create(SYSTEM_ACTOR, row);
+    added++;
+  }
+  const district = bureau('210102');
+  if (!(await app.db.get(`SELECT id FROM users WHERE login = 'demo.clerk'`))) {
+    await users.create(SYSTEM_ACTOR, { login: 'demo.clerk', displayName: `${DEMO}和平区档案员`, bureauId: district, roles: ['clerk'] });
+  }
+  return { targets: added };
+
+  function market(org7: string, name: string, legalRep: string, address: string, code: string, industry: string, riskLevel: TargetCreateInput['riskLevel'], creditClass: TargetCreateInput['creditClass']): TargetCreateInput {
+    return {
+      kind: 'for_profit',
+      creditCode: completeUscc(`91${code}MA${org7.slice(1)}`.slice(0, 16)),
+      name: `${DEMO}${name}`,
+      legalRep,
+      address,
+      registrationBureauId: bureau(code),
+      territorialBureauId: bureau(code),
+      industry,
+      riskLevel,
+      creditClass,
+      regStatus: 'active',
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, dialog, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import type { HostPlatform } from '../core/platform/host-platform';
+
+/** The PDF viewer renders after did-finish-load; printing straight away can give blank pages. */
+const PRINT_SETTLE_MS = 800;
+
+/** HostPlatform for the desktop app: native dialogs attached to the current window. */
+export function createElectronPlatform(currentWindow: () => BrowserWindow | null): HostPlatform {
+  const parent = () => {
+    const window = BrowserWindow.getFocusedWindow() ?? currentWindow();
+    return window && !window.isDestroyed() ? window : null;
+  };
+  return {
+    kind: 'electron',
+    async pickFiles({ title, filters, multiple }) {
+      const options: OpenDialogOptions = {
+        title,
+        filters: filters ?? [],
+        properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+      };
+      const window = parent();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+    async pickSavePath({ title, defaultName, filters }) {
+      const options: SaveDialogOptions = { title, defaultPath: defaultName, filters: filters ?? [] };
+      const window = parent();
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async revealInFolder(filePath) {
+      shell.showItemInFolder(path.resolve(filePath));
+    },
+    printPdf,
+    async listScanners() {
+      return [];
+    },
+  };
+}
+
+/** Load the PDF in a hidden, locked-down window and open the system print dialog. */
+async function printPdf(filePath: string): Promise<{ printed: boolean; reason?: string }> {
+  const absolute = path.resolve(filePath);
+  try {
+    await fs.access(absolute);
+  } catch {
+    return { printed: false, reason: 'file not found' };
+  }
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, devTools: false },
+  });
+  // Main-process loadURL does not fire will-navigate; anything the document tries itself is blocked.
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  try {
+    await window.loadURL(pathToFileURL(absolute).toString());
+    await new Promise((resolve) => setTimeout(resolve, PRINT_SETTLE_MS));
+    return await new Promise((resolve) => {
+      window.webContents.print({ silent: false, printBackground: true }, (success, failureReason) =>
+        resolve(success ? { printed: true } : { printed: false, reason: failureReason || 'cancelled' }),
+      );
+    });
+  } catch (error) {
+    return { printed: false, reason: error instanceof Error ? error.message : String(error) };
+  } finally {
+    if (!window.isDestroyed()) window.destroy();
+  }
+}

@@ -1,0 +1,31 @@
+import type { JobDto, JobKind } from '../../../shared/contract/jobs';
+
+export const JOB_KIND_LABELS = {
+  'audit.verify': '审计链校验',
+} as const satisfies Record<JobKind, string>;
+
+export const JOB_STATE_LABELS = {
+  queued: '排队中',
+  running: '进行中',
+  succeeded: '已完成',
+  failed: '失败',
+  cancelled: '已取消',
+} as const satisfies Record<JobDto['state'], string>;
+
+export const JOB_STATE_COLORS = {
+  queued: 'default',
+  running: 'processing',
+  succeeded: 'success',
+  failed: 'error',
+  cancelled: 'warning',
+} as const satisfies Record<JobDto['state'], string>;
+
+export function isJobActive(job: Pick<JobDto, 'state'>): boolean {
+  return job.state === 'queued' || job.state === 'running';
+}
+
+export function jobPercent(job: Pick<JobDto, 'done' | 'total' | 'state'>): number {
+  if (job.state === 'succeeded') return 100;
+  if (job.total <= 0) return 0;
+  return Math.min(100, Math.floor((job.done / job.total) * 100));
+}

@@ -1,0 +1,74 @@
+/** Hash routes: #/targets, #/targets/new, #/targets/12, #/targets/12/edit, #/settings/bureaus … */
+export type Route =
+  | { name: 'targets'; params: URLSearchParams }
+  | { name: 'target-new' }
+  | { name: 'target-detail'; id: number }
+  | { name: 'target-edit'; id: number }
+  | { name: 'settings-bureaus' }
+  | { name: 'settings-users' }
+  | { name: 'settings-audit' }
+  | { name: 'not-open'; path: string }
+  | { name: 'not-found'; path: string };
+
+export const DEFAULT_PATH = '/targets';
+
+/** Paths of areas that exist in the menu but are not built yet. */
+export const UNBUILT_PATHS = [
+  '/items',
+  '/inspectors',
+  '/plans',
+  '/draws',
+  '/inspections',
+  '/volumes',
+  '/archive',
+  '/publication',
+  '/reports',
+] as const;
+
+const STATIC_ROUTES: Record<string, Route> = {
+  '/targets/new': { name: 'target-new' },
+  '/settings/bureaus': { name: 'settings-bureaus' },
+  '/settings/users': { name: 'settings-users' },
+  '/settings/audit': { name: 'settings-audit' },
+};
+
+export function splitHash(hash: string): { path: string; query: string } {
+  const raw = hash.replace(/^#/, '') || DEFAULT_PATH;
+  const at = raw.indexOf('?');
+  const path = (at < 0 ? raw : raw.slice(0, at)) || DEFAULT_PATH;
+  return { path: path.startsWith('/') ? path : '/' + path, query: at < 0 ? '' : raw.slice(at + 1) };
+}
+
+export function parseHash(hash: string): Route {
+  const { path, query } = splitHash(hash);
+  if (path === '/' || path === '/targets') return { name: 'targets', params: new URLSearchParams(query) };
+  const fixed = STATIC_ROUTES[path];
+  if (fixed) return fixed;
+  const target = /^\/targets\/(\d+)(\/edit)?$/.exec(path);
+  if (target?.[1]) {
+    const id = Number(target[1]);
+    return target[2] ? { name: 'target-edit', id } : { name: 'target-detail', id };
+  }
+  if ((UNBUILT_PATHS as readonly string[]).includes(path)) return { name: 'not-open', path };
+  return { name: 'not-found', path };
+}
+
+/** The menu key a route belongs to. */
+export function menuKeyOf(route: Route): string {
+  switch (route.name) {
+    case 'targets':
+    case 'target-new':
+    case 'target-detail':
+    case 'target-edit':
+      return '/targets';
+    case 'settings-bureaus':
+      return '/settings/bureaus';
+    case 'settings-users':
+      return '/settings/users';
+    case 'settings-audit':
+      return '/settings/audit';
+    case 'not-open':
+    case 'not-found':
+      return route.path;
+  }
+}

@@ -1,0 +1,41 @@
+import type { UserDto } from '../../shared/contract/auth';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { BureauSettingsPage } from '../features/bureaus/BureauSettingsPage';
+import { TargetDetailPage } from '../features/targets/TargetDetailPage';
+import { TargetEditPage } from '../features/targets/TargetEditPage';
+import { TargetListPage } from '../features/targets/TargetListPage';
+import { TargetNewPage } from '../features/targets/TargetNewPage';
+import { UsersPage } from '../features/users/UsersPage';
+import type { Route } from '../router/routes';
+import { ForbiddenPage } from './ForbiddenPage';
+import { leafFor, mayOpen } from './nav-items';
+import { NotFoundPage } from './NotFoundPage';
+import { NotOpenPage } from './NotOpenPage';
+
+function allowed(path: string, user: UserDto): boolean {
+  const leaf = leafFor(path);
+  return !leaf || mayOpen(leaf, user.roles);
+}
+
+export function RouteView({ route, user }: { route: Route; user: UserDto }) {
+  switch (route.name) {
+    case 'targets':
+      return <TargetListPage params={route.params} />;
+    case 'target-new':
+      return <TargetNewPage />;
+    case 'target-detail':
+      return <TargetDetailPage id={route.id} />;
+    case 'target-edit':
+      return <TargetEditPage id={route.id} />;
+    case 'settings-bureaus':
+      return <BureauSettingsPage />;
+    case 'settings-users':
+      return allowed('/settings/users', user) ? <UsersPage /> : <ForbiddenPage />;
+    case 'settings-audit':
+      return allowed('/settings/audit', user) ? <AuditLogPage /> : <ForbiddenPage />;
+    case 'not-open':
+      return <NotOpenPage path={route.path} />;
+    case 'not-found':
+      return <NotFoundPage />;
+  }
+}

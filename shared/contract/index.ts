@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { ErrorCode } from '../errors/codes';
+import { authMethods, usersMethods } from './auth';
+import { bureausMethods } from './bureaus';
+import { jobsMethods } from './jobs';
+import { systemMethods } from './system';
+import { targetsMethods } from './targets';
+
+/** The one declared interface of the backend. Names are feature.verbObject. */
+export const contract = {
+  ...authMethods,
+  ...usersMethods,
+  ...bureausMethods,
+  ...targetsMethods,
+  ...jobsMethods,
+  ...systemMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export type RpcError = { code: ErrorCode; details: Record<string, unknown> };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: RpcError };
+
+export type RpcRequest = { method: string; input?: unknown; sessionToken?: string | null };
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './auth';
+export * from './bureaus';
+export * from './common';
+export * from './events';
+export * from './jobs';
+export * from './method';
+export * from './system';
+export * from './targets';

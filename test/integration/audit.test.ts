@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppEvent, AuditVerifyReport } from '../../shared/contract';
+import { makeTestContext, type TestContext } from '../support/test-context';
+
+let t: TestContext;
+afterEach(async () => t?.app.close());
+
+async function verifyViaJob(t: TestContext) {
+  const events: AppEvent[] = [];
+  const off = t.app.events.subscribe((e) => events.push(e));
+  const { jobId } = await t.admin.call('audit.verify', {});
+  await t.app.services.jobs.idle();
+  off();
+  const job = await t.admin.call('jobs.get', { id: jobId });
+  return { job, report: job.result as AuditVerifyReport, events };
+}
+
+describe('audit log as a SHA-256 hash chain', () => {
+  it('verifies clean, as a job with progress events', async () => {
+    t = await makeTestContext();
+    await t.admin.call('targets.create', { kind: 'for_profit', creditCode: '914403001922038216', name: '甲公司', territorialBureauId: t.bureauId('210102') });
+    const { job, report, events } = await verifyViaJob(t);
+    expect(job.state).toBe('succeeded');
+    expect(report).toMatchObject({ ok: true, problems: [] });
+    expect(report.events).toBeGreaterThanOrEqual(17); // 14 bureaus, admin, login, target
+    const progress = events.filter((e) => e.type === 'job.progress');
+    expect(progress.map((e) => e.state)).toEqual(expect.arrayContaining(['queued', 'running', 'succeeded']));
+  });
+
+  it('detects a target row edited behind the app’s back', async () => {
+    t = await makeTestContext();
+    const target = await t.admin.call('targets.create', { kind: 'for_profit', creditCode: '914403001922038216', name: '甲公司', territorialBureauId: t.bureauId('210102') });
+    await t.app.db.write((tx) => tx.run("UPDATE targets SET name = '乙公司' WHERE id = ?", [target.id]));
+    const { report } = await verifyViaJob(t);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([{ kind: 'entity', seq: null, entity: `target:${target.id}`, detail: 'row differs from its last audited state' }]);
+  });
+
+  it('detects an edited, a deleted and an inserted event', async () => {
+    t = await makeTestContext();
+    await t.app.db.write((tx) => tx.run("UPDATE audit_events SET actor_login = 'mallory' WHERE seq = 3"));
+    let { report } = await verifyViaJob(t);
+    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'hash', seq: 3 }));
+
+    t.app.close();
+    t = await makeTestContext();
+    await t.app.db.write((tx) => tx.run('DELETE FROM audit_events WHERE seq = 5'));
+    ({ report } = await verifyViaJob(t));
+    expect(report.problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'sequence', seq: 6 }), expect.objectContaining({ kind: 'link', seq: 6 })]));
+  });
+
+  it('a user row whose password hash was swapped is caught', async () => {
+    t = await makeTestContext();
+    await t.app.db.write((tx) => tx.run("UPDATE users SET password_hash = 'scrypt$1$1$1$AAAA$BBBB' WHERE login = 'admin'"));
+    const { report } = await verifyViaJob(t);
+    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'entity', entity: 'user:1' }));
+  });
+});

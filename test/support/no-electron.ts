@@ -1,0 +1,1 @@
+throw new Error("'electron' was imported outside electron/main or electron/preload");
