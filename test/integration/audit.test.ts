@@ -42,11 +42,36 @@ describe('audit log as a SHA-256 hash chain', () => {
     let { report } = await verifyViaJob(t);
     expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'hash', seq: 3 }));
 
-    t.app.close();
+    await t.app.close();
     t = await makeTestContext();
     await t.app.db.write((tx) => tx.run('DELETE FROM audit_events WHERE seq = 5'));
     ({ report } = await verifyViaJob(t));
     expect(report.problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'sequence', seq: 6 }), expect.objectContaining({ kind: 'link', seq: 6 })]));
+
+    await t.app.close();
+    t = await makeTestContext();
+    const target = await t.admin.call('targets.create', { kind: 'for_profit', creditCode: '914403001922038216', name: '甲公司', territorialBureauId: t.bureauId('210102') });
+    // A forged history row claiming an old event wrote a different state, plus the row edited to match it.
+    await t.app.db.write(async (tx) => {
+      await tx.run("INSERT INTO entity_history (audit_seq, entity, entity_id, snapshot) VALUES (3, 'target', ?, '{}')", [String(target.id)]);
+    });
+    ({ report } = await verifyViaJob(t));
+    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'link', seq: 3, entity: `target:${target.id}` }));
+  });
+
+  it('a bulk change is one event whose digest covers every history row', async () => {
+    t = await makeTestContext();
+    const { audit } = t.app.services;
+    await t.app.db.write(async (tx) => {
+      const bulk = await audit.beginBulk(tx, { actor: { userId: 1, login: 'admin' }, action: 'test.bulk', entity: 'widget', entityId: 'batch-1' });
+      for (let i = 0; i < 1234; i++) await bulk.add(i, { n: i });
+      expect(await bulk.finish({ file: 'x.csv' })).toMatchObject({ changes: 1234 });
+    });
+    expect((await verifyViaJob(t)).report.ok).toBe(true);
+    expect(await audit.history('widget', 7)).toEqual([expect.objectContaining({ action: 'test.bulk', changes: [{ field: 'n', before: null, after: 7 }] })]);
+    await t.app.db.write((tx) => tx.run(`UPDATE entity_history SET snapshot = '{"n":8}' WHERE entity = 'widget' AND entity_id = '7'`));
+    const { report } = await verifyViaJob(t);
+    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'hash', detail: expect.stringContaining('history rows do not match') }));
   });
 
   it('a user row whose password hash was swapped is caught', async () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { CreateSchema0001 } from '../../electron/core/db/migrations/0001-create-schema';
+import { CreateEntityHistory1700000000002 } from '../../electron/core/db/migrations/0002-create-entity-history';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { tempDir } from '../support/test-context';
 
@@ -33,6 +34,20 @@ describe('migrations', () => {
     await expect(ds.query(`INSERT INTO targets (kind, name, territorial_bureau_id, created_at, updated_at) VALUES ('company', 'bad kind', 1, 't', 't')`)).rejects.toThrow(/CHECK/);
     await new CreateSchema0001().down(runner);
     expect(await tables(ds)).toEqual([]);
+    await runner.release();
+    await ds.destroy();
+  });
+
+  it('0002 adds entity_history with its lookup indexes, and removes it again', async () => {
+    const ds = await fresh();
+    const runner = ds.createQueryRunner();
+    await new CreateSchema0001().up(runner);
+    await new CreateEntityHistory1700000000002().up(runner);
+    expect(await tables(ds)).toContain('entity_history');
+    const plan = (await ds.query(`EXPLAIN QUERY PLAN SELECT * FROM entity_history WHERE entity = 'target' AND entity_id = '1' ORDER BY id`)) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('entity_history_entity');
+    await new CreateEntityHistory1700000000002().down(runner);
+    expect(await tables(ds)).not.toContain('entity_history');
     await runner.release();
     await ds.destroy();
   });

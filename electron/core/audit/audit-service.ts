@@ -1,86 +1,114 @@
 import type { AuditVerifyReport, HistoryEntry } from '../../../shared/contract';
 import type { Clock } from '../config';
 import type { Database, Tx } from '../db/database';
-import { canonicalJson, sha256Hex } from './canonical-json';
+import { canonicalJson } from './canonical-json';
+import { eventHash, GENESIS_HASH, historyDigester, type EventPayload, type EventRow } from './audit-chain';
+import { verifyAuditChain, type SnapshotSource } from './audit-verify';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH };
+
+const HISTORY_CHUNK = 500; // rows per multi-row INSERT (4 params each, far below SQLite's 32,766)
 
 export type AuditActor = { userId: number | null; login: string | null };
 export const SYSTEM_ACTOR: AuditActor = { userId: null, login: 'system' };
+export type { SnapshotSource };
 
 export type AuditRecordInput = {
   actor: AuditActor;
   action: string;
   entity: string;
   entityId: string | number;
-  before: object | null;
-  after: object | null;
-};
-
-/** Loads the current audited state of every row of one entity kind, keyed by entity id. */
-export type SnapshotSource = { entity: string; load(): Promise<Map<string, object>> };
-
-type EventRow = {
-  seq: number;
-  at: string;
-  actor_user_id: number | null;
-  actor_login: string | null;
-  action: string;
-  entity: string;
-  entity_id: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
+  /** The entity's state after the change (null = deleted); omit for events that change no state (sign-in). */
+  after?: object | null;
+  /** Free facts about the event (file name and hash of an import, a reason …). */
+  detail?: object;
 };
 
 type Deps = { db: Database; clock: Clock };
 
-export function eventHash(prevHash: string, e: Omit<EventRow, 'prev_hash' | 'hash'>): string {
-  const body = canonicalJson({
-    seq: e.seq,
-    at: e.at,
-    actorUserId: e.actor_user_id,
-    actorLogin: e.actor_login,
-    action: e.action,
-    entity: e.entity,
-    entityId: e.entity_id,
-    payload: e.payload,
-  });
-  return sha256Hex(prevHash + '\n' + body);
-}
+/** A bulk change (an import): history rows are added as they come, the event is written at the end. */
+export type BulkRecorder = {
+  add(entityId: string | number, after: object | null): Promise<void>;
+  finish(detail?: object): Promise<{ seq: number; hash: string; changes: number }>;
+};
 
 export function createAuditService({ db, clock }: Deps) {
   const sources: SnapshotSource[] = [];
 
-  /** Append one event to the chain inside the caller's write transaction. */
-  async function record(tx: Tx, input: AuditRecordInput): Promise<{ seq: number; hash: string }> {
-    const head = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+  async function head(tx: Tx) {
+    return tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+  }
+
+  async function appendEvent(tx: Tx, seq: number, prevHash: string, input: Omit<AuditRecordInput, 'after'>, payload: EventPayload) {
     const event = {
-      seq: (head?.seq ?? 0) + 1,
+      seq,
       at: clock.now().toISOString(),
       actor_user_id: input.actor.userId,
       actor_login: input.actor.login,
       action: input.action,
       entity: input.entity,
       entity_id: String(input.entityId),
-      payload: canonicalJson({ before: input.before, after: input.after }),
+      payload: canonicalJson(payload),
     };
-    const prevHash = head?.hash ?? GENESIS_HASH;
     const hash = eventHash(prevHash, event);
     await tx.run(
       `INSERT INTO audit_events (seq, at, actor_user_id, actor_login, action, entity, entity_id, payload, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [event.seq, event.at, event.actor_user_id, event.actor_login, event.action, event.entity, event.entity_id, event.payload, prevHash, hash],
     );
-    return { seq: event.seq, hash };
+    return { seq, hash };
   }
 
+  /** Start a bulk change inside the caller's write transaction (which holds the write lock throughout). */
+  async function beginBulk(tx: Tx, input: Omit<AuditRecordInput, 'after' | 'detail'>): Promise<BulkRecorder> {
+    const h = await head(tx);
+    const seq = (h?.seq ?? 0) + 1;
+    const digester = historyDigester();
+    let pending: unknown[] = [];
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const rows = pending.length / 4;
+      await tx.run(`INSERT INTO entity_history (audit_seq, entity, entity_id, snapshot) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}`, pending);
+      pending = [];
+    };
+    return {
+      async add(entityId, after) {
+        const json = after === null ? null : canonicalJson(after);
+        digester.add(input.entity, String(entityId), json);
+        pending.push(seq, input.entity, String(entityId), json);
+        if (pending.length >= HISTORY_CHUNK * 4) await flush();
+      },
+      async finish(detail) {
+        await flush();
+        const result = digester.result();
+        const written = await appendEvent(tx, seq, h?.hash ?? GENESIS_HASH, input, { ...(detail ? { detail } : {}), ...result });
+        return { ...written, changes: result.changes };
+      },
+    };
+  }
+
+  /** Append one event (and, for a state change, its history row) inside the caller's write transaction. */
+  async function record(tx: Tx, input: AuditRecordInput): Promise<{ seq: number; hash: string }> {
+    const bulk = await beginBulk(tx, input);
+    if (input.after !== undefined) await bulk.add(input.entityId, input.after);
+    return bulk.finish(input.detail);
+  }
+
+  /** Every recorded state of one entity, newest first, as field-level changes. */
   async function history(entity: string, entityId: string | number): Promise<HistoryEntry[]> {
-    const rows = await db.all<EventRow>('SELECT * FROM audit_events WHERE entity = ? AND entity_id = ? ORDER BY seq DESC', [entity, String(entityId)]);
-    return rows.map((row) => {
-      const payload = JSON.parse(row.payload) as { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
-      return { seq: row.seq, at: row.at, actorLogin: row.actor_login, action: row.action, changes: diff(payload.before, payload.after) };
-    });
+    const rows = await db.all<{ snapshot: string | null; seq: number; at: string; actor_login: string | null; action: string }>(
+      `SELECT h.snapshot, e.seq, e.at, e.actor_login, e.action FROM entity_history h JOIN audit_events e ON e.seq = h.audit_seq
+       WHERE h.entity = ? AND h.entity_id = ? ORDER BY h.id`,
+      [entity, String(entityId)],
+    );
+    let previous: Record<string, unknown> | null = null;
+    const entries: HistoryEntry[] = [];
+    for (const row of rows) {
+      const current = row.snapshot === null ? null : (JSON.parse(row.snapshot) as Record<string, unknown>);
+      entries.push({ seq: row.seq, at: row.at, actorLogin: row.actor_login, action: row.action, changes: diff(previous, current) });
+      previous = current;
+    }
+    return entries.reverse();
   }
 
   async function list(limit: number, beforeSeq?: number) {
@@ -91,72 +119,23 @@ export function createAuditService({ db, clock }: Deps) {
     return rows.map((r) => ({ seq: r.seq, at: r.at, actorLogin: r.actor_login, action: r.action, entity: r.entity, entityId: r.entity_id, hash: r.hash }));
   }
 
-  /**
-   * Walk the whole chain (sequence, links, hashes), then compare each audited entity's current row
-   * with the state its latest event recorded: a row edited behind the app's back shows up here.
-   */
-  async function verify(progress: (done: number, total: number, phase: string) => Promise<void>): Promise<AuditVerifyReport> {
-    const problems: AuditVerifyReport['problems'] = [];
-    const add = (p: AuditVerifyReport['problems'][number]) => {
-      if (problems.length < 100) problems.push(p);
-    };
-    const total = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM audit_events'))?.n ?? 0;
-    const latest = new Map<string, string>();
-    let prevHash = GENESIS_HASH;
-    let expectedSeq = 1;
-    let done = 0;
-    for (;;) {
-      const batch = await db.all<EventRow>('SELECT * FROM audit_events WHERE seq >= ? ORDER BY seq LIMIT 2000', [expectedSeq]);
-      if (batch.length === 0) break;
-      for (const row of batch) {
-        if (row.seq !== expectedSeq) add({ kind: 'sequence', seq: row.seq, entity: null, detail: `expected seq ${expectedSeq}` });
-        if (row.prev_hash !== prevHash) add({ kind: 'link', seq: row.seq, entity: null, detail: 'prev_hash does not match the previous event' });
-        if (eventHash(row.prev_hash, row) !== row.hash) add({ kind: 'hash', seq: row.seq, entity: null, detail: 'event content does not match its hash' });
-        const after = (JSON.parse(row.payload) as { after: object | null }).after;
-        latest.set(`${row.entity}:${row.entity_id}`, after === null ? 'deleted' : sha256Hex(canonicalJson(after)));
-        prevHash = row.hash;
-        expectedSeq = row.seq + 1;
-      }
-      done += batch.length;
-      await progress(done, total, 'chain');
-    }
-    for (const source of sources) {
-      const current = await source.load();
-      for (const [id, snapshot] of current) {
-        const recorded = latest.get(`${source.entity}:${id}`);
-        if (recorded === undefined) add({ kind: 'entity', seq: null, entity: `${source.entity}:${id}`, detail: 'row has no audit event' });
-        else if (recorded !== sha256Hex(canonicalJson(snapshot))) add({ kind: 'entity', seq: null, entity: `${source.entity}:${id}`, detail: 'row differs from its last audited state' });
-      }
-      for (const key of latest.keys()) {
-        const [entity, id] = splitKey(key);
-        if (entity === source.entity && latest.get(key) !== 'deleted' && !current.has(id)) add({ kind: 'entity', seq: null, entity: key, detail: 'audited row is missing' });
-      }
-      await progress(done, total, `entities:${source.entity}`);
-    }
-    return { ok: problems.length === 0, events: done, problems };
-  }
-
   return {
     record,
+    beginBulk,
     history,
     list,
-    verify,
+    verify: (progress: (done: number, total: number, phase: string) => Promise<void>): Promise<AuditVerifyReport> => verifyAuditChain(db, sources, progress),
     registerSnapshotSource: (source: SnapshotSource) => void sources.push(source),
   };
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
-function splitKey(key: string): [string, string] {
-  const i = key.indexOf(':');
-  return [key.slice(0, i), key.slice(i + 1)];
-}
-
 function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null): HistoryEntry['changes'] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: HistoryEntry['changes'] = [];
   for (const field of [...keys].sort()) {
-    if (field === 'version' || field === 'updatedAt') continue;
+    if (field === 'version') continue;
     const b = before?.[field] ?? null;
     const a = after?.[field] ?? null;
     if (canonicalJson(b) !== canonicalJson(a)) changes.push({ field, before: b, after: a });

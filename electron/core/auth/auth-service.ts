@@ -40,7 +40,7 @@ export function createAuthService({ db, clock, random, audit }: Deps) {
       const locked = failures >= MAX_FAILURES;
       await db.write(async (tx) => {
         await tx.run('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?', [locked ? 0 : failures, locked ? iso(LOCK_MINUTES * 60_000) : null, row.id]);
-        await audit.record(tx, { actor: { userId: row.id, login: row.login }, action: locked ? 'auth.lockout' : 'auth.loginFailed', entity: 'login', entityId: row.id, before: null, after: { failures } });
+        await audit.record(tx, { actor: { userId: row.id, login: row.login }, action: locked ? 'auth.lockout' : 'auth.loginFailed', entity: 'login', entityId: row.id, detail: { failures } });
       });
       if (locked) throw new AppError('AUTH_LOCKED', { minutes: LOCK_MINUTES });
       throw new AppError('AUTH_BAD_CREDENTIALS', { remaining: MAX_FAILURES - failures });
@@ -57,7 +57,7 @@ export function createAuthService({ db, clock, random, audit }: Deps) {
         now,
         iso(SESSION_IDLE_HOURS * 3600_000),
       ]);
-      await audit.record(tx, { actor: { userId: row.id, login: row.login }, action: 'auth.login', entity: 'login', entityId: row.id, before: null, after: { at: now } });
+      await audit.record(tx, { actor: { userId: row.id, login: row.login }, action: 'auth.login', entity: 'login', entityId: row.id, detail: { sessionStarted: now } });
     });
     return { sessionToken: token, user: userToDto({ ...row, lastLoginAt: now }) };
   }
@@ -95,7 +95,7 @@ export function createAuthService({ db, clock, random, audit }: Deps) {
     await db.write(async (tx) => {
       await tx.run('UPDATE users SET password_hash = ?, must_change_password = 0, version = version + 1, updated_at = ? WHERE id = ?', [hash, iso(), row.id]);
       const after = await findUser(tx, 'id', row.id);
-      await audit.record(tx, { actor: { userId: row.id, login: row.login }, action: 'auth.changePassword', entity: 'user', entityId: row.id, before: userSnapshot(row), after: after ? userSnapshot(after) : null });
+      await audit.record(tx, { actor: { userId: row.id, login: row.login }, action: 'auth.changePassword', entity: 'user', entityId: row.id, after: after ? userSnapshot(after) : null });
       // other sessions of this user end; the current one stays
       await tx.run('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?', [row.id, session.tokenHash]);
     });

@@ -30,7 +30,7 @@ export function createUserService({ db, clock, random, audit }: Deps) {
         [input.login, input.displayName, input.bureauId, JSON.stringify([...new Set(input.roles)]), hash, t, t],
       );
       const row = (await findUser(tx, 'id', lastId)) as UserRow;
-      await audit.record(tx, { actor, action: 'users.create', entity: 'user', entityId: lastId, before: null, after: userSnapshot(row) });
+      await audit.record(tx, { actor, action: 'users.create', entity: 'user', entityId: lastId, after: userSnapshot(row) });
       return userToDto(row);
     });
     return { user, initialPassword };
@@ -49,7 +49,7 @@ export function createUserService({ db, clock, random, audit }: Deps) {
       ]);
       if (patch.active === false) await tx.run('DELETE FROM sessions WHERE user_id = ?', [id]);
       const after = (await findUser(tx, 'id', id)) as UserRow;
-      await audit.record(tx, { actor, action, entity: 'user', entityId: id, before: userSnapshot(before), after: userSnapshot(after) });
+      await audit.record(tx, { actor, action, entity: 'user', entityId: id, after: userSnapshot(after) });
       return userToDto(after);
     });
   }
@@ -63,7 +63,7 @@ export function createUserService({ db, clock, random, audit }: Deps) {
       await tx.run('UPDATE users SET password_hash = ?, must_change_password = 1, failed_attempts = 0, locked_until = NULL, version = version + 1, updated_at = ? WHERE id = ?', [hash, now(), id]);
       await tx.run('DELETE FROM sessions WHERE user_id = ?', [id]);
       const after = (await findUser(tx, 'id', id)) as UserRow;
-      await audit.record(tx, { actor, action: 'users.resetPassword', entity: 'user', entityId: id, before: userSnapshot(before), after: userSnapshot(after) });
+      await audit.record(tx, { actor, action: 'users.resetPassword', entity: 'user', entityId: id, after: userSnapshot(after) });
     });
     return { initialPassword };
   }

@@ -64,7 +64,7 @@ export function createBureauService({ db, clock, audit, resourcesDir }: Deps) {
           [code, `${name}市场监督管理局`, isCity ? 'city' : 'district', isCity ? null : cityId, `J${String(index + 1).padStart(3, '0')}`, 'SCJG', SHORT_NAMES[code] ?? name.slice(0, 2), now, now],
         );
         if (isCity) cityId = lastId;
-        await audit.record(tx, { actor: SYSTEM_ACTOR, action: 'bureaus.seed', entity: 'bureau', entityId: lastId, before: null, after: snapshot(await row(tx, lastId)) });
+        await audit.record(tx, { actor: SYSTEM_ACTOR, action: 'bureaus.seed', entity: 'bureau', entityId: lastId, after: snapshot(await row(tx, lastId)) });
         inserted++;
       }
     });
@@ -89,7 +89,7 @@ export function createBureauService({ db, clock, audit, resourcesDir }: Deps) {
         before.id,
       ]);
       const after = await row(tx, before.id);
-      await audit.record(tx, { actor, action: 'bureaus.updateSettings', entity: 'bureau', entityId: before.id, before: snapshot(before), after: snapshot(after) });
+      await audit.record(tx, { actor, action: 'bureaus.updateSettings', entity: 'bureau', entityId: before.id, after: snapshot(after) });
       return toDto(after);
     });
     await refresh();

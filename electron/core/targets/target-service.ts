@@ -70,7 +70,7 @@ export function createTargetService({ db, clock, audit, bureaus }: Deps) {
         [...values(input, codes), now, now],
       );
       const row = (await findTarget(tx, lastId)) as TargetRow;
-      await audit.record(tx, { actor, action: 'targets.create', entity: 'target', entityId: lastId, before: null, after: targetSnapshot(row) });
+      await audit.record(tx, { actor, action: 'targets.create', entity: 'target', entityId: lastId, after: targetSnapshot(row) });
       return targetToDto(row);
     }).catch(mapUniqueViolation(codes));
   }
@@ -91,7 +91,7 @@ export function createTargetService({ db, clock, audit, bureaus }: Deps) {
         [...values(input, codes), clock.now().toISOString(), input.id],
       );
       const after = (await findTarget(tx, input.id)) as TargetRow;
-      await audit.record(tx, { actor, action: 'targets.update', entity: 'target', entityId: input.id, before: targetSnapshot(before), after: targetSnapshot(after) });
+      await audit.record(tx, { actor, action: 'targets.update', entity: 'target', entityId: input.id, after: targetSnapshot(after) });
       return targetToDto(after);
     }).catch(mapUniqueViolation(codes));
   }
