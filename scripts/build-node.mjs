@@ -1,7 +1,15 @@
 // Bundles the plain-Node front doors (CLI + web host) and the Electron main/preload with esbuild.
 // Dependencies stay external (node_modules), so native sqlite3 and typeorm load as installed.
-import { build } from 'esbuild';
 import fs from 'node:fs';
+
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch {
+  // `npm install --omit=dev` (e.g. inside a packaged app) has no esbuild and needs no build.
+  console.log('build-node: esbuild not installed; skipping');
+  process.exit(0);
+}
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, packages: 'external', logLevel: 'warning' };
 const jobs = [build({ ...common, entryPoints: ['electron/host/cli.ts'], outfile: 'dist/host/cli.cjs' })];

@@ -4,8 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AppContext } from '../core/app-context';
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; img-src 'self' blob: data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { CONTENT_SECURITY_POLICY_HEADER as CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 const MAX_BODY = 16 * 1024 * 1024;
 const TYPES: Record<string, string> = {

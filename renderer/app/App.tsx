@@ -16,7 +16,7 @@ dayjs.locale('zh-cn');
 export function App({ client }: { client: RpcClient }) {
   const [queryClient] = useState(createAppQueryClient);
   return (
-    <ConfigProvider locale={zhCN} theme={appTheme}>
+    <ConfigProvider locale={zhCN} theme={appTheme} button={{ autoInsertSpace: false }}>
       <AntApp style={{ height: '100%' }}>
         <RpcProvider client={client}>
           <QueryClientProvider client={queryClient}>

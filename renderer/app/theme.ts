@@ -10,7 +10,7 @@ export const appTheme: ThemeConfig = {
   },
   components: {
     Layout: { headerHeight: 48, headerPadding: '0 16px', headerBg: '#14345e', siderBg: '#ffffff' },
-    Menu: { itemHeight: 38, subMenuItemBg: '#ffffff' },
+    Menu: { itemHeight: 38, subMenuItemBg: '#ffffff', itemSelectedBg: '#e8f0fb', itemSelectedColor: '#1d4f91', itemHoverBg: '#f2f5f9' },
     Table: { headerBg: '#f5f7fa' },
   },
 };

@@ -33,7 +33,8 @@ const STATIC_ROUTES: Record<string, Route> = {
 };
 
 export function splitHash(hash: string): { path: string; query: string } {
-  const raw = hash.replace(/^#/, '') || DEFAULT_PATH;
+  // '#token=…' is the host's address, not a route (rpc/host-token.ts takes it away at once).
+  const raw = hash.startsWith('#token=') ? DEFAULT_PATH : hash.replace(/^#/, '') || DEFAULT_PATH;
   const at = raw.indexOf('?');
   const path = (at < 0 ? raw : raw.slice(0, at)) || DEFAULT_PATH;
   return { path: path.startsWith('/') ? path : '/' + path, query: at < 0 ? '' : raw.slice(at + 1) };

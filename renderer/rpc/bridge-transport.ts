@@ -10,11 +10,9 @@ export type Bridge = {
   pathForFile?(file: File): string;
 };
 
-declare global {
-  // Global augmentation needs an interface.
-  interface Window {
-    bridge?: Bridge;
-  }
+/** The preload's bridge, when this page runs inside the Electron shell. */
+export function findBridge(win: Window): Bridge | undefined {
+  return (win as Window & { bridge?: Bridge }).bridge;
 }
 
 export function createBridgeTransport(bridge: Bridge): Transport {

@@ -10,12 +10,18 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
 }
 
 /** POST ./rpc and GET ./events (server-sent events) on the loopback web host. */
-export function createHttpTransport(token: string | null, fetchImpl: typeof fetch = window.fetch.bind(window)): Transport {
+export function createHttpTransport(hostToken: () => string | null, fetchImpl: typeof fetch = window.fetch.bind(window)): Transport {
   const listeners = new Set<EventListener>();
   let source: EventSource | null = null;
+  let sourceToken: string | null = null;
 
   function openEvents(): void {
-    if (source || !token) return;
+    const token = hostToken();
+    if (source && sourceToken === token) return;
+    source?.close();
+    source = null;
+    if (!token || listeners.size === 0) return;
+    sourceToken = token;
     source = new EventSource('./events?token=' + encodeURIComponent(token));
     source.onmessage = (message: MessageEvent<string>) => {
       let data: unknown;
@@ -33,6 +39,7 @@ export function createHttpTransport(token: string | null, fetchImpl: typeof fetc
   return {
     kind: 'http',
     async invoke(request) {
+      const token = hostToken();
       if (!token) throw new HostFailure('token-invalid');
       let response: Response;
       try {
@@ -52,6 +59,7 @@ export function createHttpTransport(token: string | null, fetchImpl: typeof fetc
         throw new HostFailure('bad-response', { cause });
       }
       if (!isEnvelope(body)) throw new HostFailure('bad-response');
+      openEvents(); // follows a new token (address opened again) once it proved valid
       return body;
     },
     subscribe(listener) {

@@ -1,6 +1,6 @@
 import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract/index';
-import { createBridgeTransport } from './bridge-transport';
-import { takeHostToken } from './host-token';
+import { createBridgeTransport, findBridge } from './bridge-transport';
+import { watchHostToken } from './host-token';
 import { createHttpTransport } from './http-transport';
 import { HostFailure, RpcFailure } from './rpc-failure';
 import { createSessionTokenStore, type SessionTokenStore } from './session-token';
@@ -55,6 +55,7 @@ export function createRpcClient(transport: Transport, session: SessionTokenStore
 
 /** Electron when the preload bridge exists, otherwise the loopback web host. */
 export function createDefaultRpcClient(win: Window = window): RpcClient {
-  const transport = win.bridge ? createBridgeTransport(win.bridge) : createHttpTransport(takeHostToken(win));
+  const bridge = findBridge(win);
+  const transport = bridge ? createBridgeTransport(bridge) : createHttpTransport(watchHostToken(win));
   return createRpcClient(transport, createSessionTokenStore(win.sessionStorage));
 }

@@ -1,5 +1,5 @@
-import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { LockOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Button, Space, Tag, Typography } from 'antd';
 import { ROLE_LABELS } from '../../shared/domain/roles';
 import { useCurrentUser, useSession } from '../features/auth/session-context';
 import { useBureaus } from '../features/bureaus/use-bureaus';
@@ -27,9 +27,9 @@ export function AppHeader({ onChangePassword }: { onChangePassword(): void }) {
         ))}
       </Space>
       <JobsIndicator />
-      <Tooltip title="修改密码">
-        <Button type="text" icon={<KeyOutlined />} onClick={onChangePassword} style={headerText} aria-label="修改密码" />
-      </Tooltip>
+      <Button type="text" icon={<LockOutlined />} onClick={onChangePassword} style={headerText} data-testid="change-password">
+        修改密码
+      </Button>
       <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} style={headerText} data-testid="logout">
         退出
       </Button>

@@ -23,7 +23,7 @@ export function AppShell() {
         <AppHeader onChangePassword={() => setVoluntaryChange(true)} />
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={212} theme="light" style={{ borderInlineEnd: '1px solid #e8e8e8', overflow: 'auto' }}>
+        <Layout.Sider width={232} theme="light" style={{ borderInlineEnd: '1px solid #e8e8e8', overflow: 'auto' }}>
           <SideMenu selectedKey={menuKeyOf(route)} roles={state.user.roles} />
         </Layout.Sider>
         <Layout.Content style={{ overflow: 'auto', padding: 16 }} id="main-content">
@@ -34,6 +34,7 @@ export function AppShell() {
         open={forced || voluntaryChange}
         forced={forced}
         knownOldPassword={forced ? state.pendingPassword : null}
+        login={state.user.login}
         onDone={() => {
           setVoluntaryChange(false);
           void refreshUser();

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { Role } from '../../shared/domain/roles';
 import { navigate } from '../router/navigation';
 import { isGroup, mayOpen, NAV, type NavLeaf } from './nav-items';
-import { NavIcon } from './nav-icons';
+import { NavIcon } from './NavIcon';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -11,7 +11,7 @@ function leafLabel(leaf: NavLeaf) {
   return (
     <span data-testid={`nav-${leaf.path.slice(1).replace(/\//g, '-')}`}>
       {leaf.label}
-      {leaf.built ? null : <span style={{ color: '#bfbfbf', fontSize: 12, marginLeft: 6 }}>未开放</span>}
+      {leaf.built ? null : <span style={{ color: '#b0b7c3', fontSize: 12, marginInlineStart: 6 }}>未开放</span>}
     </span>
   );
 }

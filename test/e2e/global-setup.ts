@@ -20,12 +20,13 @@ export default function globalSetup(): void {
     throw new Error('dist/host/cli.cjs is missing: run `npm run build:node` before the e2e tests.');
   }
   const bundle = path.join(root, 'dist', 'renderer', 'index.html');
-  const sources = Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'shared')), fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'shared')), fs.statSync(path.join(root, 'vite.config.mts')).mtimeMs);
   if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < sources) {
     process.stdout.write('[e2e] renderer bundle missing or older than its sources: building it…\n');
-    execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], {
+    execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.config.mts', '--logLevel', 'warn'], {
       cwd: root,
       stdio: 'inherit',
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     });
   }
 }

@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App, Button, List, Space, Typography } from 'antd';
+import { Alert, App, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { AuditVerifyReport } from '../../../shared/contract/jobs';
 import { MESSAGES_ZH } from '../../../shared/errors/messages-zh';
@@ -7,34 +7,7 @@ import { failureMessage } from '../../rpc/rpc-failure';
 import { useRpc, useRpcMutation } from '../../rpc/use-rpc';
 import { isJobActive, JOB_STATE_LABELS } from '../jobs/job-labels';
 import { JobProgress } from '../jobs/JobProgress';
-import { PROBLEM_KIND_LABELS } from './audit-labels';
-
-function ReportView({ report }: { report: AuditVerifyReport }) {
-  if (report.ok) {
-    return <Alert type="success" showIcon title={`审计链完整：共校验 ${report.events} 条记录，未发现问题。`} data-testid="audit-verify-result" />;
-  }
-  return (
-    <Alert
-      type="error"
-      showIcon
-      data-testid="audit-verify-result"
-      title={`${MESSAGES_ZH.AUDIT_CHAIN_BROKEN}共校验 ${report.events} 条记录，发现 ${report.problems.length} 处问题：`}
-      description={
-        <List
-          size="small"
-          dataSource={report.problems}
-          renderItem={(p, i) => (
-            <List.Item key={i}>
-              {PROBLEM_KIND_LABELS[p.kind]}
-              {p.seq !== null ? `（第 ${p.seq} 条）` : ''}
-              {p.entity ? `（${p.entity}）` : ''}：<Typography.Text code>{p.detail}</Typography.Text>
-            </List.Item>
-          )}
-        />
-      }
-    />
-  );
-}
+import { AuditReportView } from './AuditReportView';
 
 /** Starts audit.verify as a background job and follows it (job.progress events, with a slow poll as backup). */
 export function AuditVerifyPanel() {
@@ -70,7 +43,7 @@ export function AuditVerifyPanel() {
       {job.error ? <Alert type="error" showIcon title={failureMessage(job.error)} /> : null}
       {job.data?.state === 'failed' ? <Alert type="error" showIcon title={job.data.errorCode ? MESSAGES_ZH[job.data.errorCode] : '校验任务失败。'} data-testid="audit-verify-result" /> : null}
       {job.data?.state === 'cancelled' ? <Alert type="warning" showIcon title={MESSAGES_ZH.JOB_CANCELLED} data-testid="audit-verify-result" /> : null}
-      {report?.success ? <ReportView report={report.data} /> : null}
+      {report?.success ? <AuditReportView report={report.data} /> : null}
       {report && !report.success ? <Alert type="error" showIcon title="校验已完成，但结果格式无法识别，请联系管理员。" data-testid="audit-verify-result" /> : null}
     </Space>
   );

@@ -14,11 +14,13 @@ type Props = {
   forced: boolean;
   /** The password just used to sign in, so the user does not have to type it again. */
   knownOldPassword: string | null;
+  /** For password managers and accessibility: the account whose password changes. */
+  login: string;
   onDone(): void;
   onCancel(): void;
 };
 
-export function ChangePasswordModal({ open, forced, knownOldPassword, onDone, onCancel }: Props) {
+export function ChangePasswordModal({ open, forced, knownOldPassword, login, onDone, onCancel }: Props) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const change = useRpcMutation('auth.changePassword');
@@ -64,6 +66,7 @@ export function ChangePasswordModal({ open, forced, knownOldPassword, onDone, on
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title="您正在使用一次性初始密码。为保证账户安全，请设置只有您知道的新密码后再继续。" />
       ) : null}
       {error ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} /> : null}
+      <input type="text" name="username" autoComplete="username" value={login} readOnly hidden />
       {knownOldPassword ? null : (
         <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请输入原密码' }]}>
           <Input.Password autoComplete="current-password" autoFocus data-testid="change-password-old" />

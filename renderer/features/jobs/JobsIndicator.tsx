@@ -33,7 +33,7 @@ export function JobsIndicator() {
         </div>
       }
     >
-      <Tooltip title={active ? `${active} 个任务进行中` : '后台任务'}>
+      <Tooltip title={active ? `${active} 个任务进行中` : '后台任务'} open={open ? false : undefined}>
         <Button type="text" aria-label="后台任务" data-testid="jobs-indicator" style={{ color: 'rgba(255,255,255,0.92)' }}>
           <Badge count={active} size="small" offset={[4, -2]}>
             <CloudSyncOutlined style={{ color: 'rgba(255,255,255,0.92)', fontSize: 16 }} />

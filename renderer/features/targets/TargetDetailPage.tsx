@@ -1,50 +1,18 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Skeleton, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
-import type { TargetDto } from '../../../shared/contract/targets';
+import { Alert, Breadcrumb, Button, Card, Skeleton, Tag, Typography } from 'antd';
 import { isErrorCode } from '../../../shared/errors/codes';
 import { MESSAGES_ZH } from '../../../shared/errors/messages-zh';
 import { failureMessage } from '../../rpc/rpc-failure';
 import { hrefOf, navigate } from '../../router/navigation';
 import { useRpc } from '../../rpc/use-rpc';
 import { useCurrentUser } from '../auth/session-context';
-import { useBureaus } from '../bureaus/use-bureaus';
-import { FIELD_LABELS, formatFieldValue } from './target-labels';
+import { formatFieldValue } from './target-labels';
+import { TargetFields } from './TargetFields';
 import { mayEditTargets } from './target-permissions';
 import { TargetHistory } from './TargetHistory';
 
-const MARKET_FIELDS = ['kind', 'creditCode', 'name', 'legalRep', 'address', 'registrationBureauId', 'territorialBureauId', 'industry', 'riskLevel', 'creditClass', 'regStatus'] as const;
-const NON_MARKET_FIELDS = ['kind', 'identifier', 'name', 'description', 'legalRep', 'address', 'registrationBureauId', 'territorialBureauId', 'industry', 'riskLevel', 'creditClass', 'regStatus'] as const;
-
 function warningText(code: string): string {
   return isErrorCode(code) ? MESSAGES_ZH[code] : code;
-}
-
-function TargetFields({ target }: { target: TargetDto }) {
-  const bureaus = useBureaus();
-  const fields = target.kind === 'non_market' ? NON_MARKET_FIELDS : MARKET_FIELDS;
-  return (
-    <Descriptions
-      bordered
-      size="small"
-      column={{ xs: 1, md: 2 }}
-      data-testid="target-fields"
-      items={[
-        ...fields.map((field) => ({
-          key: field,
-          label: FIELD_LABELS[field],
-          span: field === 'description' || field === 'address' ? ('filled' as const) : undefined,
-          children: (
-            <span className={field === 'creditCode' || field === 'identifier' ? 'cb-code' : undefined} data-testid={`target-value-${field}`}>
-              {formatFieldValue(field, target[field], bureaus.nameOf)}
-            </span>
-          ),
-        })),
-        { key: 'createdAt', label: '创建时间', children: dayjs(target.createdAt).format('YYYY-MM-DD HH:mm:ss') },
-        { key: 'updatedAt', label: '更新时间', children: `${dayjs(target.updatedAt).format('YYYY-MM-DD HH:mm:ss')}（第 ${target.version} 版）` },
-      ]}
-    />
-  );
 }
 
 export function TargetDetailPage({ id }: { id: number }) {

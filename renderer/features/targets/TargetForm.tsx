@@ -88,11 +88,12 @@ export function TargetForm({ title, initialValues, territorialChoices, submitLab
                 name="creditCode"
                 rules={creditCodeRules}
                 validateFirst
-                extra={`18 位统一社会信用代码（或 15 位旧注册号），已输入 ${normalizeCode(code).length} 位`}
+                extra={`18 位统一社会信用代码（或 15 位旧注册号），已输入 ${code.length} 位`}
                 data-testid="field-creditCode"
-                normalize={(value: string) => value.toUpperCase()}
+                // Upper-case, strip spaces and full-width forms as people type or paste.
+                normalize={(value: string) => normalizeCode(value)}
               >
-                <Input className="cb-code" autoFocus maxLength={40} autoComplete="off" data-testid="target-creditCode" onBlur={() => form.setFieldValue('creditCode', normalizeCode(code))} />
+                <Input className="cb-code" autoFocus maxLength={40} autoComplete="off" data-testid="target-creditCode" />
               </Form.Item>
             </Col>
           ) : (

@@ -12,6 +12,9 @@ const ACTION_LABELS: Record<string, string> = {
   'targets.import': '导入',
 };
 
+const ORDER = Object.keys(FIELD_LABELS);
+const fieldOrder = (field: string) => (ORDER.includes(field) ? ORDER.indexOf(field) : ORDER.length);
+
 export function TargetHistory({ id }: { id: number }) {
   const history = useRpc('targets.history', { id });
   const bureaus = useBureaus();
@@ -20,6 +23,7 @@ export function TargetHistory({ id }: { id: number }) {
   return (
     <Table<HistoryEntry>
       data-testid="target-history"
+      className="cb-top-cells"
       rowKey="seq"
       size="small"
       loading={history.isLoading}
@@ -33,23 +37,34 @@ export function TargetHistory({ id }: { id: number }) {
         {
           title: '变更内容',
           key: 'changes',
-          render: (_: unknown, entry) =>
-            entry.changes.length === 0 ? (
+          render: (_: unknown, entry) => {
+            // Hide no-op entries such as “no warnings” → “no warnings”.
+            const changes = entry.changes
+              .filter((c) => formatFieldValue(c.field, c.before, bureaus.nameOf) !== formatFieldValue(c.field, c.after, bureaus.nameOf))
+              .sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field));
+            return changes.length === 0 ? (
               <Typography.Text type="secondary">—</Typography.Text>
             ) : (
               <div style={{ display: 'grid', gap: 2 }}>
-                {entry.changes.map((change) => (
-                  <div key={change.field}>
-                    <Typography.Text type="secondary">{FIELD_LABELS[change.field] ?? change.field}：</Typography.Text>
-                    <Typography.Text delete={change.before != null} type={change.before == null ? 'secondary' : undefined}>
-                      {formatFieldValue(change.field, change.before, bureaus.nameOf)}
-                    </Typography.Text>
-                    {' → '}
-                    <Typography.Text strong>{formatFieldValue(change.field, change.after, bureaus.nameOf)}</Typography.Text>
-                  </div>
-                ))}
+                {changes.map((change) => {
+                  const before = formatFieldValue(change.field, change.before, bureaus.nameOf);
+                  const after = formatFieldValue(change.field, change.after, bureaus.nameOf);
+                  return (
+                    <div key={change.field}>
+                      <Typography.Text type="secondary">{FIELD_LABELS[change.field] ?? change.field}：</Typography.Text>
+                      {before === '—' ? null : (
+                        <>
+                          <Typography.Text delete>{before}</Typography.Text>
+                          {' → '}
+                        </>
+                      )}
+                      <Typography.Text strong={before !== '—'}>{after}</Typography.Text>
+                    </div>
+                  );
+                })}
               </div>
-            ),
+            );
+          },
         },
       ]}
     />

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Select, Space, Table, type InputRef } from 'antd';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -53,11 +53,12 @@ export function TargetListPage({ params }: { params: URLSearchParams }) {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
+        <Input
           ref={searchRef}
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
-          onSearch={(value) => update({ query: value.trim() })}
+          onPressEnter={() => update({ query: draft.trim() })}
+          prefix={<SearchOutlined style={{ color: '#8c8c8c' }} />}
           allowClear
           placeholder="搜索名称或统一社会信用代码（Ctrl+K 或 /）"
           style={{ width: 360 }}
@@ -75,7 +76,7 @@ export function TargetListPage({ params }: { params: URLSearchParams }) {
         <Select
           value={state.bureauId ?? 0}
           onChange={(id: number) => update({ bureauId: id || undefined })}
-          style={{ width: 220 }}
+          style={{ width: 280 }}
           showSearch={{ optionFilterProp: 'label' }}
           options={[{ value: 0, label: `本单位（${ownName}）` }, ...bureauOptions(bureaus.within(user.bureauId).filter((b) => b.id !== user.bureauId))]}
           data-testid="targets-bureau-filter"

@@ -1,4 +1,6 @@
 import type { TargetDto } from '../../../shared/contract/targets';
+import { isErrorCode } from '../../../shared/errors/codes';
+import { MESSAGES_ZH } from '../../../shared/errors/messages-zh';
 import { REG_STATUS_LABELS, RISK_LEVEL_LABELS, SUBJECT_KIND_LABELS, type SubjectKind } from '../../../shared/domain/targets';
 
 /** Short labels for tables and the kind radio. */
@@ -22,6 +24,7 @@ export const FIELD_LABELS: Record<string, string> = {
   riskLevel: '风险等级',
   creditClass: '信用等级',
   regStatus: '登记状态',
+  warnings: '校验提示',
 };
 
 export const CREDIT_CLASS_LABELS: Record<string, string> = { A: 'A 类', B: 'B 类', C: 'C 类', D: 'D 类' };
@@ -32,8 +35,10 @@ function lookup(labels: Record<string, string>, value: unknown): string {
 
 /** Human text for one field value (used by the detail view and the change history). */
 export function formatFieldValue(field: string, value: unknown, bureauName: (id: number) => string): string {
-  if (value === null || value === undefined || value === '') return '—';
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
   switch (field) {
+    case 'warnings':
+      return Array.isArray(value) ? value.map((code) => (isErrorCode(code) ? MESSAGES_ZH[code] : String(code))).join('；') : String(value);
     case 'kind':
       return lookup(SUBJECT_KIND_LABELS, value);
     case 'riskLevel':

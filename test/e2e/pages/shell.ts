@@ -38,6 +38,7 @@ export class Shell {
     await this.waitForFont();
     // Let antd finish its enter animations and the table its loading state.
     await expect(this.page.locator('.ant-spin-spinning')).toHaveCount(0);
+    await expect(this.page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 8_000 });
     await this.page.waitForTimeout(300);
     await this.page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
   }

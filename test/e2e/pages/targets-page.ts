@@ -40,6 +40,11 @@ export class TargetsPage {
     return this.page.getByTestId(`field-${field}`).locator('.ant-form-item-explain');
   }
 
+  /** Only the error lines under a field (not warnings). */
+  fieldErrors(field: string): Locator {
+    return this.page.getByTestId(`field-${field}`).locator('.ant-form-item-explain-error');
+  }
+
   async startNew(): Promise<void> {
     await this.newButton.click();
     await expect(this.form).toBeVisible();

@@ -1,0 +1,19 @@
+import type { Page } from '@playwright/test';
+import { ADMIN_PASSWORD, type AppHost } from '../fixtures/app-host';
+import { LoginPage } from './login-page';
+import { Shell } from './shell';
+
+/** Opens the app with the host's address and signs in (the password must already be settled). */
+export async function signIn(page: Page, host: AppHost, login = 'admin', password = ADMIN_PASSWORD): Promise<Shell> {
+  const loginPage = new LoginPage(page);
+  await loginPage.open(host.url);
+  await loginPage.login(login, password);
+  const shell = new Shell(page);
+  await shell.expectSignedIn();
+  return shell;
+}
+
+/** Goes to a hash route inside the running app (no reload, the session stays). */
+export async function goTo(page: Page, hashPath: string): Promise<void> {
+  await page.evaluate((path) => (window.location.hash = path), hashPath);
+}
