@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../shared/errors/app-error';
 import { z } from 'zod';
 import type { Envelope, RpcRequest } from '../../shared/contract';
 import { createAuditService } from './audit/audit-service';
@@ -13,7 +15,16 @@ import { systemClock, type Clock, type Logger, type RandomSource } from './confi
 import { prepareDataFolder } from './data-folder';
 import { openDatabase } from './db/database';
 import { createEventBus } from './events/event-bus';
+import { createInspectorDirectory } from './inspectors/inspector-directory';
 import { createJobService } from './jobs/job-service';
+import type { ImportDirectory, ImportKind, ImportKindFactory } from './imports/import-kind';
+import { createImportService } from './imports/import-service';
+import { createStagedFiles } from './imports/staged-files';
+import { createTargetBulk } from './targets/target-bulk';
+import { createTargetImportKind } from './targets/target-import';
+import { createItemImportKind } from './items/item-import';
+import { loadItemSnapshots } from './items/item-repository';
+import { createItemService } from './items/item-service';
 import { createFileLogger } from './logger';
 import type { HostPlatform } from './platform/host-platform';
 import { dispatch } from './rpc/dispatch';
@@ -52,14 +63,40 @@ export async function createAppContext(config: AppConfig) {
   const auth = createAuthService({ db, clock, random, audit });
   const users = createUserService({ db, clock, random, audit });
   const targets = createTargetService({ db, clock, audit, bureaus });
+  const inspectorDirectory = createInspectorDirectory({ db, clock, audit, bureaus });
+  const items = createItemService({ db, clock, audit, bureaus });
   const blobs = createBlobStore({ root: path.join(config.dataDir, 'blobs'), db, clock, tempName: () => randomUUID() });
   const jobs = createJobService({ db, clock, events, logger });
 
   audit.registerSnapshotSource({ entity: 'bureau', load: bureaus.snapshots });
   audit.registerSnapshotSource({ entity: 'user', load: () => loadUserSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'target', load: () => loadTargetSnapshots(db) });
+  for (const source of inspectorDirectory.snapshotSources) audit.registerSnapshotSource(source);
+  audit.registerSnapshotSource({ entity: 'item', load: () => loadItemSnapshots(db) });
   jobs.register('audit.verify', (ctx) => audit.verify((done, total, phase) => ctx.progress(done, total, phase)));
 
+  const staged = createStagedFiles({ db, clock, dataDir: config.dataDir });
+  const accessFor = async (userId: number | null) => {
+    const user = userId === null ? null : await users.get(userId).catch(() => null);
+    return (bureauId: number) => user !== null && bureaus.within(bureauId, user.bureauId);
+  };
+  const importKinds: Record<ImportDirectory, ImportKindFactory> = {
+    targets: (ctx) => createTargetImportKind({ bureaus: bureaus.list(), defaultBureauId: ctx.bureauId, canAccessBureau: ctx.canAccessBureau, now: () => clock.now().toISOString() }) as ImportKind<unknown>,
+    items: (ctx) => createItemImportKind({ clock, bureaus }, { bureauId: ctx.bureauId, actor: ctx.actor, source: ctx.fileName || undefined }) as ImportKind<unknown>,
+    inspectors: (ctx) => inspectorDirectory.importKind(ctx) as ImportKind<unknown>,
+  };
+  const imports = createImportService({ db, clock, audit, blobs, staged, kinds: importKinds, accessFor });
+  const targetBulk = createTargetBulk({ db, clock, audit, bureaus, exportsDir: path.join(config.dataDir, 'exports') });
+  jobs.register('imports.run', imports.run);
+  jobs.register('targets.tagBulk', targetBulk.tagBulk);
+  jobs.register('targets.export', (ctx) => targetBulk.exportTargets(ctx));
+
+  const revealExport = async (fileName: string) => {
+    const file = path.join(config.dataDir, 'exports', path.basename(fileName));
+    if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', { fileName });
+    await config.platform.revealInFolder(file);
+    return file;
+  };
   const systemInfo = async () => {
     const count = async (table: string) => (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))?.n ?? 0;
     return {
@@ -69,7 +106,7 @@ export async function createAppContext(config: AppConfig) {
       counts: { bureaus: await count('bureaus'), users: await count('users'), targets: await count('targets'), auditEvents: await count('audit_events') },
     };
   };
-  const deps = { handlers: buildHandlers({ auth, users, bureaus, targets, jobs, audit, systemInfo }), auth, bureaus, logger };
+  const deps = { handlers: buildHandlers({ revealExport, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, jobs, audit, systemInfo }), auth, bureaus, logger };
   if (config.resumeJobs ?? true) await jobs.resume();
 
   return {
@@ -78,7 +115,7 @@ export async function createAppContext(config: AppConfig) {
     events,
     logger,
     platform: config.platform,
-    services: { audit, auth, users, bureaus, targets, blobs, jobs },
+    services: { audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, blobs, jobs },
     dispatch: (request: RpcRequest, trustedSession?: Session): Promise<Envelope<unknown>> => dispatch(deps, request, trustedSession),
     /** First run: the admin account with a one-time password (null when an admin exists). */
     ensureInitialised: async () => {

@@ -9,6 +9,7 @@ import { ROLES, type Role } from '../../shared/domain/roles';
 import { createAppContext, type AppContext } from '../core/app-context';
 import { SYSTEM_ACTOR } from '../core/audit/audit-service';
 import { defaultDataDir } from '../core/config';
+import { exportCommand, importCommand } from './cli-directories';
 import { addDemoData } from './demo-data';
 import { createHeadlessPlatform } from './headless-platform';
 import { startWebHost } from './web-host';
@@ -24,6 +25,9 @@ const HELP = `casebinder ${version} — 双随机、一公开 抽查专卷与档
   methods                           列出全部接口方法及其输入 JSON Schema
   call METHOD --input JSON [--user LOGIN]   通过 dispatch 调用一个方法，打印结果信封
   users add --login L --name N --bureau CODE --roles r1,r2
+  targets import FILE [--mode skip-bad|all-or-nothing] [--encoding auto|utf8|gb18030] [--sheet 名称] [--bureau 区划代码] [--user LOGIN]
+  inspectors import FILE …，items import FILE …（选项同上）
+  targets export --out FILE(.csv|.xlsx) [--bureau 区划代码] [--user LOGIN]
   audit verify                      校验审计哈希链（发现断裂时退出码非 0）
 通用选项: --data-dir DIR（默认 ${defaultDataDir()}）  --json（输出一个 JSON 对象）`;
 
@@ -37,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' }, json: { type: 'boolean' }, demo: { type: 'boolean' }, port: { type: 'string' },
       'auto-init': { type: 'boolean' }, input: { type: 'string' }, user: { type: 'string' }, login: { type: 'string' },
       name: { type: 'string' }, bureau: { type: 'string' }, roles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      mode: { type: 'string' }, encoding: { type: 'string' }, sheet: { type: 'string' }, out: { type: 'string' },
     },
   });
   const opts: Options = { dataDir: path.resolve(String(values['data-dir'] ?? defaultDataDir())), json: Boolean(values.json), values, positionals };
@@ -53,6 +58,12 @@ export async function main(argv: string[]): Promise<number> {
       case 'call': return await call(opts);
       case 'users': if (sub === 'add') return await usersAdd(opts); break;
       case 'audit': if (sub === 'verify') return await auditVerify(opts); break;
+      case 'targets':
+      case 'inspectors':
+      case 'items':
+        if (sub === 'import') return await directoryImport(command, opts);
+        if (sub === 'export' && command === 'targets') return await directoryExport(opts);
+        break;
     }
     process.stderr.write(`未知命令 / unknown command: ${positionals.join(' ')}\n\n${HELP}\n`);
     return 2;
@@ -191,6 +202,41 @@ async function auditVerify(opts: Options): Promise<number> {
       : [`审计链校验失败（${report.problems.length} 处）：`, ...report.problems.map((p) => `  [${p.kind}] ${p.seq !== null ? '#' + p.seq + ' ' : ''}${p.entity ?? ''} ${p.detail}`)].join('\n');
     out(opts, report, text);
     return report.ok ? 0 : 3;
+  } finally {
+    await app.close();
+  }
+}
+
+async function directoryImport(directory: 'targets' | 'inspectors' | 'items', opts: Options): Promise<number> {
+  const file = opts.positionals[2];
+  if (!file) {
+    process.stderr.write(`用法：${directory} import FILE [--mode skip-bad|all-or-nothing] [--encoding auto|utf8|gb18030]\n`);
+    return 2;
+  }
+  const v = opts.values;
+  const app = await open(opts, false);
+  try {
+    const r = await importCommand(app, directory, {
+      file, mode: String(v.mode ?? 'skip-bad'), encoding: String(v.encoding ?? 'auto'), sheet: v.sheet ? String(v.sheet) : undefined,
+      bureau: v.bureau ? String(v.bureau) : undefined, user: String(v.user ?? 'admin'), json: opts.json,
+    });
+    out(opts, r.json, r.text);
+    return r.code;
+  } finally {
+    await app.close();
+  }
+}
+
+async function directoryExport(opts: Options): Promise<number> {
+  if (!opts.values.out) {
+    process.stderr.write('用法：targets export --out FILE(.csv|.xlsx)\n');
+    return 2;
+  }
+  const app = await open(opts, false);
+  try {
+    const r = await exportCommand(app, { out: String(opts.values.out), user: String(opts.values.user ?? 'admin'), bureau: opts.values.bureau ? String(opts.values.bureau) : undefined });
+    out(opts, r.json, r.text);
+    return r.code;
   } finally {
     await app.close();
   }

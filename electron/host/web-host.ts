@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
@@ -65,6 +66,24 @@ export async function startWebHost(app: AppContext, options: { port?: number; re
       const envelope = await app.dispatch({ method: String(method ?? ''), input, sessionToken: typeof sessionToken === 'string' ? sessionToken : null });
       return send(res, 200, envelope);
     }
+    if (url.pathname === '/upload' || url.pathname.startsWith('/exports/')) {
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (!tokenOk(bearer)) return send(res, 401, { error: 'token required' });
+      const session = await app.services.auth.resolve(String(req.headers['x-casebinder-session'] ?? ''));
+      if (!session) return send(res, 200, { ok: false, error: { code: 'UNAUTHENTICATED', details: {} } });
+      if (url.pathname === '/upload') {
+        if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
+        if (!session.roles.some((r) => r === 'admin' || r === 'clerk')) return send(res, 200, { ok: false, error: { code: 'FORBIDDEN', details: {} } });
+        try {
+          const value = await app.services.staged.stageStream(url.searchParams.get('name') ?? 'upload', req, session.userId);
+          return send(res, 200, { ok: true, value });
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          return send(res, 200, { ok: false, error: { code: code === 'DISK_FULL' ? code : 'IMPORT_FILE_UNREADABLE', details: {} } });
+        }
+      }
+      return serveExport(decodeURIComponent(url.pathname.slice('/exports/'.length)), res);
+    }
     if (url.pathname === '/events') {
       if (!tokenOk(url.searchParams.get('token'))) return send(res, 401, { error: 'token required' });
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -75,6 +94,27 @@ export async function startWebHost(app: AppContext, options: { port?: number; re
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
     return serveStatic(url.pathname, res);
+  }
+
+  /** Files the user exported (data/exports/), by bare file name only. */
+  async function serveExport(name: string, res: http.ServerResponse) {
+    const dir = path.join(app.config.dataDir, 'exports');
+    const file = path.resolve(dir, name);
+    if (path.dirname(file) !== dir || name.includes('/') || name.includes('\\')) return send(res, 404, { error: 'not found' });
+    let stat: import('node:fs').Stats;
+    try {
+      stat = await fs.stat(file);
+    } catch {
+      return send(res, 404, { error: 'not found' });
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': stat.size,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    createReadStream(file).pipe(res);
   }
 
   async function serveStatic(pathname: string, res: http.ServerResponse) {

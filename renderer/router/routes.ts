@@ -4,6 +4,8 @@ export type Route =
   | { name: 'target-new' }
   | { name: 'target-detail'; id: number }
   | { name: 'target-edit'; id: number }
+  | { name: 'items'; params: URLSearchParams }
+  | { name: 'inspectors'; params: URLSearchParams }
   | { name: 'settings-bureaus' }
   | { name: 'settings-users' }
   | { name: 'settings-audit' }
@@ -14,8 +16,6 @@ export const DEFAULT_PATH = '/targets';
 
 /** Paths of areas that exist in the menu but are not built yet. */
 export const UNBUILT_PATHS = [
-  '/items',
-  '/inspectors',
   '/plans',
   '/draws',
   '/inspections',
@@ -43,6 +43,8 @@ export function splitHash(hash: string): { path: string; query: string } {
 export function parseHash(hash: string): Route {
   const { path, query } = splitHash(hash);
   if (path === '/' || path === '/targets') return { name: 'targets', params: new URLSearchParams(query) };
+  if (path === '/items') return { name: 'items', params: new URLSearchParams(query) };
+  if (path === '/inspectors') return { name: 'inspectors', params: new URLSearchParams(query) };
   const fixed = STATIC_ROUTES[path];
   if (fixed) return fixed;
   const target = /^\/targets\/(\d+)(\/edit)?$/.exec(path);
@@ -62,6 +64,10 @@ export function menuKeyOf(route: Route): string {
     case 'target-detail':
     case 'target-edit':
       return '/targets';
+    case 'items':
+      return '/items';
+    case 'inspectors':
+      return '/inspectors';
     case 'settings-bureaus':
       return '/settings/bureaus';
     case 'settings-users':

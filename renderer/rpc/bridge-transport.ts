@@ -16,15 +16,29 @@ export function findBridge(win: Window): Bridge | undefined {
 }
 
 export function createBridgeTransport(bridge: Bridge): Transport {
+  const invoke = async (request: RpcRequest) => {
+    try {
+      return await bridge.invoke(request);
+    } catch (cause) {
+      throw new HostFailure('unreachable', { cause });
+    }
+  };
   return {
     kind: 'bridge',
-    async invoke(request) {
-      try {
-        return await bridge.invoke(request);
-      } catch (cause) {
-        throw new HostFailure('unreachable', { cause });
-      }
-    },
+    invoke,
     subscribe: (listener) => bridge.onEvent(listener),
+    // Electron reads the file where it lies: the main process copies it from its local path.
+    async stageFile(file, sessionToken) {
+      const path = bridge.pathForFile?.(file) ?? '';
+      if (!path) return { ok: false, error: { code: 'IMPORT_FILE_NOT_FOUND', details: {} } };
+      return invoke({ method: 'imports.stageFile', input: { path }, sessionToken });
+    },
+    // The desktop app does not download: it shows the exported file in the file manager.
+    async fetchExport(fileName, sessionToken) {
+      const envelope = await invoke({ method: 'system.revealExport', input: { fileName }, sessionToken });
+      if (!envelope.ok) return envelope;
+      const path = (envelope.value as { path?: unknown } | null)?.path;
+      return { ok: true, value: { kind: 'revealed', path: typeof path === 'string' ? path : fileName } };
+    },
   };
 }

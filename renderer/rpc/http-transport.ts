@@ -9,7 +9,19 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   return ok === true || (ok === false && typeof (value as { error?: unknown }).error === 'object');
 }
 
-/** POST ./rpc and GET ./events (server-sent events) on the loopback web host. */
+async function readEnvelope(response: Response): Promise<Envelope<unknown>> {
+  if (response.status === 401 || response.status === 403) throw new HostFailure('token-invalid');
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (cause) {
+    throw new HostFailure('bad-response', { cause });
+  }
+  if (!isEnvelope(body)) throw new HostFailure('bad-response');
+  return body;
+}
+
+/** POST ./rpc, GET ./events (server-sent events), POST ./upload and GET ./exports/NAME on the loopback web host. */
 export function createHttpTransport(hostToken: () => string | null, fetchImpl: typeof fetch = window.fetch.bind(window)): Transport {
   const listeners = new Set<EventListener>();
   let source: EventSource | null = null;
@@ -36,31 +48,48 @@ export function createHttpTransport(hostToken: () => string | null, fetchImpl: t
     };
   }
 
+  /** Every request but the event stream carries the host token as a bearer token. */
+  async function send(url: string, init: RequestInit & { headers: Record<string, string> }): Promise<Response> {
+    const token = hostToken();
+    if (!token) throw new HostFailure('token-invalid');
+    try {
+      return await fetchImpl(url, { ...init, headers: { ...init.headers, Authorization: 'Bearer ' + token } });
+    } catch (cause) {
+      throw new HostFailure('unreachable', { cause });
+    }
+  }
+
   return {
     kind: 'http',
     async invoke(request) {
-      const token = hostToken();
-      if (!token) throw new HostFailure('token-invalid');
-      let response: Response;
-      try {
-        response = await fetchImpl('./rpc', {
-          method: 'POST',
-          headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
-          body: JSON.stringify(request),
-        });
-      } catch (cause) {
-        throw new HostFailure('unreachable', { cause });
-      }
-      if (response.status === 401 || response.status === 403) throw new HostFailure('token-invalid');
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch (cause) {
-        throw new HostFailure('bad-response', { cause });
-      }
-      if (!isEnvelope(body)) throw new HostFailure('bad-response');
+      const response = await send('./rpc', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      });
+      const envelope = await readEnvelope(response);
       openEvents(); // follows a new token (address opened again) once it proved valid
-      return body;
+      return envelope;
+    },
+    async stageFile(file, sessionToken) {
+      // The raw bytes; the host streams them into the data folder and answers with a StagedFileDto envelope.
+      const response = await send('./upload?name=' + encodeURIComponent(file.name), {
+        method: 'POST',
+        headers: { 'X-Casebinder-Session': sessionToken ?? '', 'Content-Type': 'application/octet-stream' },
+        body: file,
+      });
+      return readEnvelope(response);
+    },
+    async fetchExport(fileName, sessionToken) {
+      const response = await send('./exports/' + encodeURIComponent(fileName), { method: 'GET', headers: { 'X-Casebinder-Session': sessionToken ?? '' } });
+      if (response.status === 404) return { ok: false, error: { code: 'NOT_FOUND', details: { fileName } } };
+      // A refused session comes back as a JSON envelope; the file itself as octet-stream.
+      if ((response.headers.get('Content-Type') ?? '').startsWith('application/json')) {
+        const envelope = await readEnvelope(response);
+        return envelope.ok ? { ok: false, error: { code: 'INTERNAL', details: {} } } : envelope;
+      }
+      if (!response.ok) throw new HostFailure('bad-response');
+      return { ok: true, value: { kind: 'blob', blob: await response.blob() } };
     },
     subscribe(listener) {
       listeners.add(listener);

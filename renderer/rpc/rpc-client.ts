@@ -1,10 +1,10 @@
-import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract/index';
+import { contract, StagedFileDto, type Envelope, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract/index';
 import { createBridgeTransport, findBridge } from './bridge-transport';
 import { watchHostToken } from './host-token';
 import { createHttpTransport } from './http-transport';
 import { HostFailure, RpcFailure } from './rpc-failure';
 import { createSessionTokenStore, type SessionTokenStore } from './session-token';
-import type { EventListener, Transport } from './transport';
+import type { EventListener, ExportHandoff, Transport } from './transport';
 
 /** Things every screen may need to react to, whoever made the call. */
 export type ClientSignal = { type: 'unauthenticated' } | { type: 'host-failure'; failure: HostFailure };
@@ -13,6 +13,10 @@ export type RpcClient = {
   readonly transportKind: Transport['kind'];
   readonly session: SessionTokenStore;
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** Copies a file the user picked or dropped into the data folder, ready for imports.preview / imports.start. */
+  stageFile(file: File): Promise<StagedFileDto>;
+  /** A file a finished export job wrote: its bytes (web host) or shown in the file manager (Electron). */
+  fetchExport(fileName: string): Promise<ExportHandoff>;
   subscribe(listener: EventListener): () => void;
   onSignal(listener: (signal: ClientSignal) => void): () => void;
 };
@@ -21,30 +25,43 @@ export function createRpcClient(transport: Transport, session: SessionTokenStore
   const signalListeners = new Set<(signal: ClientSignal) => void>();
   const signal = (s: ClientSignal) => signalListeners.forEach((listener) => listener(s));
 
+  /** Runs one transport request: host failures and error envelopes become thrown errors (and signals). */
+  async function unwrap<T>(request: () => Promise<Envelope<T>>): Promise<T> {
+    let envelope: Envelope<T>;
+    try {
+      envelope = await request();
+    } catch (error) {
+      if (error instanceof HostFailure) signal({ type: 'host-failure', failure: error });
+      throw error;
+    }
+    if (!envelope.ok) {
+      const failure = new RpcFailure(envelope.error.code, envelope.error.details);
+      if (failure.code === 'UNAUTHENTICATED') signal({ type: 'unauthenticated' });
+      throw failure;
+    }
+    return envelope.value;
+  }
+
   return {
     transportKind: transport.kind,
     session,
     async call(method, input) {
-      let envelope;
-      try {
-        envelope = await transport.invoke({ method, input, sessionToken: session.get() });
-      } catch (error) {
-        if (error instanceof HostFailure) signal({ type: 'host-failure', failure: error });
-        throw error;
-      }
-      if (!envelope.ok) {
-        const failure = new RpcFailure(envelope.error.code, envelope.error.details);
-        if (failure.code === 'UNAUTHENTICATED') signal({ type: 'unauthenticated' });
-        throw failure;
-      }
-      const parsed = contract[method].output.safeParse(envelope.value);
+      const value = await unwrap(() => transport.invoke({ method, input, sessionToken: session.get() }));
+      const parsed = contract[method].output.safeParse(value);
       if (!parsed.success) {
         // A contract mismatch is a backend bug; show the data anyway and make it visible in the console.
         console.error(`[rpc] ${method}: reply does not match the contract`, parsed.error.issues);
-        return envelope.value as MethodOutput<typeof method>;
+        return value as MethodOutput<typeof method>;
       }
       return parsed.data as MethodOutput<typeof method>;
     },
+    async stageFile(file) {
+      const value = await unwrap(() => transport.stageFile(file, session.get()));
+      const parsed = StagedFileDto.safeParse(value);
+      if (!parsed.success) console.error('[rpc] stageFile: reply does not match the contract', parsed.error.issues);
+      return parsed.success ? parsed.data : (value as StagedFileDto);
+    },
+    fetchExport: (fileName) => unwrap(() => transport.fetchExport(fileName, session.get())),
     subscribe: (listener) => transport.subscribe(listener),
     onSignal(listener) {
       signalListeners.add(listener);

@@ -1,6 +1,8 @@
 import type { UserDto } from '../../shared/contract/auth';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { BureauSettingsPage } from '../features/bureaus/BureauSettingsPage';
+import { InspectorsPage } from '../features/inspectors/InspectorsPage';
+import { ItemListPage } from '../features/items/ItemListPage';
 import { TargetDetailPage } from '../features/targets/TargetDetailPage';
 import { TargetEditPage } from '../features/targets/TargetEditPage';
 import { TargetListPage } from '../features/targets/TargetListPage';
@@ -27,6 +29,10 @@ export function RouteView({ route, user }: { route: Route; user: UserDto }) {
       return <TargetDetailPage id={route.id} />;
     case 'target-edit':
       return <TargetEditPage id={route.id} />;
+    case 'items':
+      return <ItemListPage params={route.params} />;
+    case 'inspectors':
+      return <InspectorsPage params={route.params} />;
     case 'settings-bureaus':
       return <BureauSettingsPage />;
     case 'settings-users':

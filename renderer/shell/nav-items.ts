@@ -19,8 +19,8 @@ export const NAV: readonly NavEntry[] = [
     icon: 'database',
     children: [
       { path: '/targets', label: '检查对象名录', built: true },
-      { path: '/items', label: '检查事项清单', built: false },
-      { path: '/inspectors', label: '执法检查人员名录', built: false },
+      { path: '/items', label: '检查事项清单', built: true },
+      { path: '/inspectors', label: '执法检查人员名录', built: true },
     ],
   },
   { path: '/plans', label: '抽查计划', icon: 'schedule', built: false },

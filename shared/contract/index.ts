@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../errors/codes';
 import { authMethods, usersMethods } from './auth';
 import { bureausMethods } from './bureaus';
+import { importsMethods } from './imports';
+import { expertsMethods, inspectorsMethods, recusalsMethods } from './inspectors';
+import { itemsMethods } from './items';
 import { jobsMethods } from './jobs';
 import { systemMethods } from './system';
 import { targetsMethods } from './targets';
@@ -12,6 +15,11 @@ export const contract = {
   ...usersMethods,
   ...bureausMethods,
   ...targetsMethods,
+  ...inspectorsMethods,
+  ...expertsMethods,
+  ...recusalsMethods,
+  ...itemsMethods,
+  ...importsMethods,
   ...jobsMethods,
   ...systemMethods,
 };
@@ -35,6 +43,9 @@ export * from './auth';
 export * from './bureaus';
 export * from './common';
 export * from './events';
+export * from './imports';
+export * from './inspectors';
+export * from './items';
 export * from './jobs';
 export * from './method';
 export * from './system';

@@ -4,7 +4,7 @@ import { Id } from './common';
 import { method } from './method';
 
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
-export const JOB_KINDS = ['audit.verify'] as const;
+export const JOB_KINDS = ['audit.verify', 'imports.run', 'targets.tagBulk', 'targets.export'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JobDto = z.object({
@@ -15,6 +15,7 @@ export const JobDto = z.object({
   done: z.number().int(),
   total: z.number().int(),
   errorCode: z.enum(ERROR_CODES).nullable(),
+  errorDetails: z.record(z.string(), z.unknown()).nullable(),
   result: z.unknown(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { method } from './method';
 
 export const systemMethods = {
+  'system.revealExport': method({
+    summary: '在文件管理器中显示导出的文件（桌面版；Web 版通过 GET /exports/<文件名> 下载）',
+    access: 'any',
+    input: z.strictObject({ fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/) }),
+    output: z.object({ path: z.string() }),
+  }),
   'system.info': method({
     summary: '版本、数据文件夹和计数',
     access: 'any',

@@ -40,6 +40,8 @@ export const TargetDto = z.object({
   regStatus: z.enum(REG_STATUSES),
   /** Warnings that did not block saving (e.g. USCC_ORG_CODE_MISMATCH). */
   warnings: z.array(z.string()),
+  /** Item applicability tags (分类标注): ids of inspection items this target is marked for. */
+  tags: z.array(Id),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -52,12 +54,22 @@ export type TargetCreateInput = z.infer<typeof TargetCreateInput>;
 export const TargetUpdateInput = z.strictObject({ id: Id, expectedVersion: z.number().int(), ...TargetFields });
 export type TargetUpdateInput = z.infer<typeof TargetUpdateInput>;
 
-export const TargetListInput = z.strictObject({
+/** The directory filters, shared by the list, bulk tagging and export. */
+export const TargetFilter = {
   bureauId: Id.optional(),
   query: z.string().trim().max(100).optional(),
   kind: z.enum(SUBJECT_KINDS).optional(),
-  ...Paging,
-});
+  industry: z.string().trim().max(100).optional(),
+  riskLevel: z.enum(RISK_LEVELS).optional(),
+  creditClass: z.enum(CREDIT_CLASSES).optional(),
+  regStatus: z.enum(REG_STATUSES).optional(),
+  /** Targets tagged with this inspection item. */
+  tagItemId: Id.optional(),
+};
+export const TargetFilterInput = z.strictObject(TargetFilter);
+export type TargetFilterInput = z.infer<typeof TargetFilterInput>;
+
+export const TargetListInput = z.strictObject({ ...TargetFilter, ...Paging });
 export type TargetListInput = z.input<typeof TargetListInput>;
 
 export const HistoryEntry = z.object({
@@ -69,13 +81,49 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
+export const TargetPage = pageOf(TargetDto).extend({
+  /** Text searches count at most 10,000 matches; true when there are more. */
+  totalCapped: z.boolean(),
+});
+
 export const targetsMethods = {
   'targets.list': method({
-    summary: '检查对象名录（分页，可按名称或代码搜索）',
+    summary: '检查对象名录（分页，可按名称或代码搜索，可按单位、类型、行业、风险、信用、状态、分类标注筛选）',
     access: 'any',
     scope: 'bureau',
     input: TargetListInput,
-    output: pageOf(TargetDto),
+    output: TargetPage,
+  }),
+  'targets.industries': method({
+    summary: '名录中出现过的行业（筛选用）',
+    access: 'any',
+    scope: 'bureau',
+    input: z.strictObject({ bureauId: Id.optional() }),
+    output: z.array(z.object({ industry: z.string(), count: z.number().int() })),
+  }),
+  'targets.setTags': method({
+    summary: '设置一个检查对象的分类标注（适用的抽查事项）',
+    access: ['admin', 'clerk'],
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ id: Id, itemIds: z.array(Id).max(500) }),
+    output: TargetDto,
+  }),
+  'targets.tagBulk': method({
+    summary: '按筛选条件批量添加或移除分类标注（后台任务）',
+    access: ['admin', 'clerk'],
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ filter: TargetFilterInput, itemIds: z.array(Id).min(1).max(50), action: z.enum(['add', 'remove']) }),
+    output: z.object({ jobId: Id }),
+  }),
+  'targets.export': method({
+    summary: '按筛选条件导出名录（CSV 带 BOM 或 XLSX，后台任务，文件写入 exports/）',
+    access: 'any',
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ filter: TargetFilterInput, format: z.enum(['csv', 'xlsx']) }),
+    output: z.object({ jobId: Id }),
   }),
   'targets.get': method({ summary: '检查对象详情', access: 'any', scope: 'bureau', input: z.strictObject({ id: Id }), output: TargetDto }),
   'targets.create': method({

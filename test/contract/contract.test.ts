@@ -37,10 +37,10 @@ describe('contract', () => {
 
   it('sample outputs parse against the DTOs', () => {
     const now = '2026-03-02T09:00:00.000Z';
-    expect(() => TargetDto.parse({ id: 1, kind: 'for_profit', creditCode: '914403001922038216', identifier: null, description: null, name: '甲', legalRep: null, address: null, registrationBureauId: null, territorialBureauId: 2, industry: null, riskLevel: 'low', creditClass: 'A', regStatus: 'active', warnings: [], version: 1, createdAt: now, updatedAt: now })).not.toThrow();
+    expect(() => TargetDto.parse({ id: 1, kind: 'for_profit', creditCode: '914403001922038216', identifier: null, description: null, name: '甲', legalRep: null, address: null, registrationBureauId: null, territorialBureauId: 2, industry: null, riskLevel: 'low', creditClass: 'A', regStatus: 'active', warnings: [], tags: [], version: 1, createdAt: now, updatedAt: now })).not.toThrow();
     expect(() => UserDto.parse({ id: 1, login: 'admin', displayName: '管理员', bureauId: 1, roles: ['admin'], active: true, mustChangePassword: false, lastLoginAt: null })).not.toThrow();
     expect(() => BureauDto.parse({ id: 1, divisionCode: '210100', name: '沈阳市市场监督管理局', level: 'city', parentId: null, fondsCode: 'J001', orgCode: 'SCJG', shortName: '沈市监', version: 1 })).not.toThrow();
-    expect(() => JobDto.parse({ id: 1, kind: 'audit.verify', state: 'running', phase: 'chain', done: 1, total: 2, errorCode: null, result: null, createdAt: now, updatedAt: now })).not.toThrow();
+    expect(() => JobDto.parse({ id: 1, kind: 'audit.verify', state: 'running', phase: 'chain', done: 1, total: 2, errorCode: null, errorDetails: null, result: null, createdAt: now, updatedAt: now })).not.toThrow();
     expect(() => TargetDto.parse({ id: 1 })).toThrow();
   });
 });

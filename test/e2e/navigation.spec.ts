@@ -23,8 +23,8 @@ test.describe('navigation', () => {
     await expect(notOpen).toContainText('「抽查计划」将在后续版本中提供');
     await expect(page.locator('table')).toHaveCount(0);
 
-    await goTo(page, '#/items');
-    await expect(page.getByTestId('not-open')).toContainText('「检查事项清单」');
+    await goTo(page, '#/volumes');
+    await expect(page.getByTestId('not-open')).toContainText('「抽查专卷」');
   });
 
   test('keyboard: Ctrl+K and / focus the search box; Enter searches', async ({ page, appHost }) => {

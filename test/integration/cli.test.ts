@@ -99,4 +99,18 @@ describe('casebinder CLI (plain node)', () => {
       child.kill('SIGTERM');
     }
   });
+
+  it('targets import prints the summary the issue asks for; targets export writes the file', async () => {
+    const file = path.resolve(__dirname, '../fixtures/targets-bad-rows.csv');
+    const res = await cli(['targets', 'import', file, '--data-dir', dataDir, '--json']);
+    expect(res.code).toBe(0);
+    const out = JSON.parse(res.stdout);
+    expect(out).toMatchObject({ inserted: 2, updated: 0, rejected: 9 });
+    expect(out.errors[0]).toEqual({ line: 2, column: '统一社会信用代码', code: 'USCC_CHECKSUM', message: expect.stringContaining('校验位') });
+    const strict = await cli(['targets', 'import', path.resolve(__dirname, '../fixtures/targets-gb18030.csv'), '--data-dir', dataDir, '--mode', 'all-or-nothing', '--encoding', 'gb18030', '--json']);
+    expect(JSON.parse(strict.stdout)).toMatchObject({ inserted: 2, rejected: 0 });
+    const outFile = path.join(tempDir(), '名录.xlsx');
+    const exported = await cli(['targets', 'export', '--out', outFile, '--data-dir', dataDir, '--json']);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ rows: 11, format: 'xlsx' });
+  });
 });

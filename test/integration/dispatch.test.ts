@@ -40,7 +40,7 @@ describe('dispatch: the single choke point', () => {
     expect(await heping.raw('targets.create', { kind: 'for_profit', creditCode: '914403001922038216', name: '甲公司', territorialBureauId: shenhe })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const other = await t.admin.call('targets.create', { kind: 'for_profit', creditCode: '914403001922038216', name: '沈河甲公司', territorialBureauId: shenhe });
     expect(await heping.raw('targets.get', { id: other.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const { id, version, warnings: _w, createdAt: _c, updatedAt: _u, ...fields } = other;
+    const { id, version, warnings: _w, tags: _t, createdAt: _c, updatedAt: _u, ...fields } = other;
     expect(await heping.raw('targets.update', { ...fields, id, expectedVersion: version, territorialBureauId: t.bureauId('210102') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const districtAdmin = await t.createUser('hp.admin', '210102', ['admin']);
     expect(await districtAdmin.raw('bureaus.updateSettings', { bureauId: shenhe, fondsCode: 'J099' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

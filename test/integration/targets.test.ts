@@ -71,7 +71,7 @@ describe('target directory (检查对象名录库)', () => {
   it('edits with optimistic versions and keeps a readable history', async () => {
     t = await makeTestContext();
     const created = await t.admin.call('targets.create', { ...base(t), creditCode: '914403001922038216', riskLevel: 'low' });
-    const { id: _id, version, warnings: _w, createdAt: _c, updatedAt: _u, ...fields } = created;
+    const { id: _id, version, warnings: _w, tags: _t, createdAt: _c, updatedAt: _u, ...fields } = created;
     const updated = await t.admin.call('targets.update', { ...fields, id: created.id, expectedVersion: version, riskLevel: 'high', name: '沈阳和平示例商贸有限责任公司' });
     expect(updated.version).toBe(2);
     const stale = await t.admin.raw('targets.update', { ...fields, id: created.id, expectedVersion: version, riskLevel: 'medium' });

@@ -101,4 +101,28 @@ describe('loopback web host', () => {
     expect(events.map((e) => e.state)).toEqual(expect.arrayContaining(['queued', 'running', 'succeeded']));
     expect(events[0]).toMatchObject({ type: 'job.progress', kind: 'audit.verify' });
   });
+
+  it('POST /upload stages a file for a signed-in clerk; GET /exports/<name> serves an export, nothing else', async () => {
+    const login = JSON.parse((await rpc({ method: 'auth.login', input: { login: 'admin', password: t.adminPassword } })).body);
+    const session = login.value.sessionToken as string;
+    const csv = '统一社会信用代码,名称,属地\n914403001922038216,上传测试公司,和平区\n';
+    const headers = { Authorization: `Bearer ${host.token}`, 'X-Casebinder-Session': session };
+    expect((await request('/upload?name=x.csv', { method: 'POST', body: csv })).status).toBe(401);
+    expect(JSON.parse((await request('/upload?name=x.csv', { method: 'POST', headers: { Authorization: `Bearer ${host.token}` }, body: csv })).body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const up = JSON.parse((await request(`/upload?name=${encodeURIComponent('../../名录.csv')}`, { method: 'POST', headers, body: csv })).body);
+    expect(up).toMatchObject({ ok: true, value: { name: '名录.csv', size: Buffer.byteLength(csv), format: 'csv' } });
+    const start = JSON.parse((await rpc({ method: 'imports.start', input: { stagedId: up.value.id, directory: 'targets' }, sessionToken: session })).body);
+    expect(start.ok).toBe(true);
+    await t.app.services.jobs.idle();
+    const exp = JSON.parse((await rpc({ method: 'targets.export', input: { filter: {}, format: 'csv' }, sessionToken: session })).body);
+    await t.app.services.jobs.idle();
+    const job = await t.app.services.jobs.get(exp.value.jobId);
+    const fileName = (job.result as { fileName: string }).fileName;
+    const download = await request(`/exports/${encodeURIComponent(fileName)}`, { headers });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toContain("filename*=UTF-8''");
+    expect(download.body).toContain('上传测试公司');
+    expect((await request(`/exports/${encodeURIComponent('../casebinder.sqlite')}`, { headers })).status).toBe(404);
+    expect((await request(`/exports/${encodeURIComponent(fileName)}`, { headers: { Authorization: `Bearer ${host.token}` } })).body).toContain('UNAUTHENTICATED');
+  });
 });

@@ -3,8 +3,11 @@ import type { Database } from '../db/database';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import { eventHash, GENESIS_HASH, historyDigester, type EventPayload, type EventRow } from './audit-chain';
 
-/** Loads the current audited state of every row of one entity kind, keyed by entity id. */
-export type SnapshotSource = { entity: string; load(): Promise<Map<string, object>> };
+/**
+ * Loads the current audited state of every row of one entity kind, keyed by entity id: the snapshot
+ * itself, or (for big tables, to save memory) the SHA-256 of its canonical JSON.
+ */
+export type SnapshotSource = { entity: string; load(): Promise<Map<string, object | string>> };
 
 type HistoryRow = { id: number; audit_seq: number; entity: string; entity_id: string; snapshot: string | null };
 type Problem = AuditVerifyReport['problems'][number];
@@ -59,7 +62,7 @@ export async function verifyAuditChain(
     for (const [id, snapshot] of current) {
       const recorded = latest.get(`${source.entity}:${id}`);
       if (recorded === undefined) add({ kind: 'entity', seq: null, entity: `${source.entity}:${id}`, detail: 'row has no audit event' });
-      else if (recorded !== sha256Hex(canonicalJson(snapshot))) add({ kind: 'entity', seq: null, entity: `${source.entity}:${id}`, detail: 'row differs from its last audited state' });
+      else if (recorded !== (typeof snapshot === 'string' ? snapshot : sha256Hex(canonicalJson(snapshot)))) add({ kind: 'entity', seq: null, entity: `${source.entity}:${id}`, detail: 'row differs from its last audited state' });
     }
     for (const [key, value] of latest) {
       const i = key.indexOf(':');

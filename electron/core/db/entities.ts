@@ -51,6 +51,7 @@ export type TargetRow = {
   creditClass: string | null;
   regStatus: string;
   warnings: string;
+  nameBigrams: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -118,6 +119,7 @@ export const TargetEntity = new EntitySchema<TargetRow>({
     creditClass: { ...text(true), name: 'credit_class' },
     regStatus: { ...text(), name: 'reg_status' },
     warnings: text(),
+    nameBigrams: { ...text(), name: 'name_bigrams' },
     ...stamps,
   },
 });

@@ -10,8 +10,11 @@ export type JobRunContext = {
   input: unknown;
   /** What the job saved last time it ran (resumed after a restart), or null. */
   checkpoint: unknown;
-  /** Report progress; throws JOB_CANCELLED when the user asked to cancel. */
-  progress(done: number, total: number, phase: string): Promise<void>;
+  /**
+   * Report progress; throws JOB_CANCELLED when the user asked to cancel. Inside a write transaction pass
+   * `{ persist: false }`: the event still goes out, the row is updated when the transaction is over.
+   */
+  progress(done: number, total: number, phase: string, options?: { persist?: boolean }): Promise<void>;
   saveCheckpoint(data: unknown): Promise<void>;
 };
 export type JobRunner = (ctx: JobRunContext) => Promise<unknown>;
@@ -39,6 +42,8 @@ type Deps = { db: Database; clock: Clock; events: EventBus; logger: Logger };
 /** Jobs are rows: queued → running → succeeded | failed | cancelled; running jobs resume after a restart. */
 export function createJobService({ db, clock, events, logger }: Deps) {
   const runners = new Map<JobKind, JobRunner>();
+  /** Cancellation is noted in memory first, so a job busy inside a long transaction sees it at once. */
+  const cancelFlags = new Set<number>();
   let chain: Promise<void> = Promise.resolve();
   let stopped = false;
 
@@ -50,6 +55,7 @@ export function createJobService({ db, clock, events, logger }: Deps) {
     done: r.done,
     total: r.total,
     errorCode: isErrorCode(r.error_code) ? r.error_code : null,
+    errorDetails: r.error_details === null ? null : JSON.parse(r.error_details),
     result: r.result === null ? null : JSON.parse(r.result),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -86,7 +92,7 @@ export function createJobService({ db, clock, events, logger }: Deps) {
       await update(id, { state: 'failed', error_code: 'INTERNAL', phase: 'no runner' });
       return;
     }
-    if (job.cancel_requested) {
+    if (job.cancel_requested || cancelFlags.has(id)) {
       await update(id, { state: 'cancelled' });
       return;
     }
@@ -96,13 +102,15 @@ export function createJobService({ db, clock, events, logger }: Deps) {
       jobId: id,
       input: JSON.parse(job.input),
       checkpoint: job.checkpoint === null ? null : JSON.parse(job.checkpoint),
-      async progress(done, total, phase) {
+      async progress(done, total, phase, options) {
         const now = clock.now().getTime();
-        if (now - lastWrite >= 200 || done === total) {
+        if (options?.persist === false) {
+          emit({ id, kind: job.kind, state: 'running', phase, done, total });
+        } else if (now - lastWrite >= 200 || done === total) {
           lastWrite = now;
-          const r = await update(id, { done, total, phase });
-          if (r.cancel_requested || stopped) throw new AppError('JOB_CANCELLED', { id });
+          await update(id, { done, total, phase });
         }
+        if (cancelFlags.has(id) || stopped) throw new AppError('JOB_CANCELLED', { id });
       },
       async saveCheckpoint(data) {
         await db.write((tx) => tx.run('UPDATE jobs SET checkpoint = ? WHERE id = ?', [JSON.stringify(data), id]));
@@ -155,6 +163,7 @@ export function createJobService({ db, clock, events, logger }: Deps) {
     async cancel(id: number): Promise<JobDto> {
       const r = await row(id);
       if (r.state !== 'queued' && r.state !== 'running') throw new AppError('JOB_NOT_CANCELLABLE', { id, state: r.state });
+      cancelFlags.add(id);
       return toDto(await update(id, { cancel_requested: 1, ...(r.state === 'queued' ? { state: 'cancelled' as const } : {}) }));
     },
     /** Requeue jobs that were queued or running when the app last stopped. */

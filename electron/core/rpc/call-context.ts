@@ -34,7 +34,9 @@ export function makeCallContext(session: Session | null, bureaus: BureauService)
     },
     bureauScope(requested) {
       if (!session) return [];
-      return requested === undefined ? bureaus.subtree(session.bureauId) : bureaus.subtree(requested);
+      if (requested === undefined) return bureaus.subtree(session.bureauId);
+      if (!canAccessBureau(requested)) throw new AppError('FORBIDDEN', { bureauId: requested });
+      return bureaus.subtree(requested);
     },
   };
 }

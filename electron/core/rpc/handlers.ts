@@ -4,6 +4,14 @@ import type { UserService } from '../auth/user-service';
 import type { BureauService } from '../bureaus/bureau-service';
 import type { JobService } from '../jobs/job-service';
 import type { TargetService } from '../targets/target-service';
+import { buildTargetHandlers } from '../targets/target-handlers';
+import { buildImportHandlers } from '../imports/import-handlers';
+import type { ImportService } from '../imports/import-service';
+import type { StagedFiles } from '../imports/staged-files';
+import type { InspectorDirectory } from '../inspectors/inspector-directory';
+import { buildInspectorHandlers } from '../inspectors/inspector-handlers';
+import { buildItemHandlers } from '../items/item-handlers';
+import type { ItemService } from '../items/item-service';
 import { AppError } from '../../../shared/errors/app-error';
 import type { Handlers } from './call-context';
 
@@ -12,8 +20,13 @@ export type HandlerDeps = {
   users: UserService;
   bureaus: BureauService;
   targets: TargetService;
+  imports: ImportService;
+  staged: StagedFiles;
+  inspectorDirectory: InspectorDirectory;
+  items: ItemService;
   jobs: JobService;
   audit: AuditService;
+  revealExport: (fileName: string) => Promise<string>;
   systemInfo: () => Promise<{ version: string; dataDir: string; schemaVersion: number; counts: { bureaus: number; users: number; targets: number; auditEvents: number } }>;
 };
 
@@ -47,24 +60,12 @@ export function buildHandlers(d: HandlerDeps): Handlers {
     'bureaus.list': async () => d.bureaus.list(),
     'bureaus.updateSettings': (input, call) => d.bureaus.updateSettings(call.actor, input),
 
-    'targets.list': (input, call) => d.targets.list({ ...input, bureauIds: call.bureauScope(input.bureauId) }),
-    'targets.get': async (input, call) => {
-      const target = await d.targets.get(input.id);
-      call.assertBureau(target.territorialBureauId);
-      return target;
-    },
-    'targets.create': async (input, call) => {
-      call.assertBureau(input.territorialBureauId);
-      return d.targets.create(call.actor, input);
-    },
-    'targets.update': async (input, call) => {
-      call.assertBureau(input.territorialBureauId);
-      return d.targets.update(call.actor, input, call.assertBureau);
-    },
-    'targets.history': async (input, call) => {
-      call.assertBureau((await d.targets.get(input.id)).territorialBureauId);
-      return d.targets.history(input.id);
-    },
+    ...buildTargetHandlers(d),
+    ...buildImportHandlers(d),
+
+    ...buildItemHandlers(d),
+
+    ...buildInspectorHandlers(d),
 
     'jobs.list': (input) => d.jobs.list(input.limit),
     'jobs.get': (input) => d.jobs.get(input.id),
@@ -73,5 +74,6 @@ export function buildHandlers(d: HandlerDeps): Handlers {
     'audit.list': (input) => d.audit.list(input.limit, input.beforeSeq),
 
     'system.info': () => d.systemInfo(),
+    'system.revealExport': async (input) => ({ path: await d.revealExport(input.fileName) }),
   };
 }

@@ -1,10 +1,13 @@
-import type { TargetDto } from '../../../shared/contract';
+import type { TargetDto, TargetFilterInput } from '../../../shared/contract';
+import { canonicalJson, sha256Hex } from '../audit/canonical-json';
 import type { Database, Tx } from '../db/database';
 import { selectColumns, TargetEntity, type TargetRow } from '../db/entities';
 
 export const TARGET_COLUMNS = selectColumns(TargetEntity, 't');
+/** Text searches stop counting here; the UI shows "10000+". */
+export const COUNT_CAP = 10_000;
 
-export function targetToDto(r: TargetRow): TargetDto {
+export function targetToDto(r: TargetRow, tags: number[]): TargetDto {
   return {
     id: r.id,
     kind: r.kind as TargetDto['kind'],
@@ -21,20 +24,36 @@ export function targetToDto(r: TargetRow): TargetDto {
     creditClass: r.creditClass as TargetDto['creditClass'],
     regStatus: r.regStatus as TargetDto['regStatus'],
     warnings: JSON.parse(r.warnings) as string[],
+    tags,
     version: r.version,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
 }
 
-/** The audited state: every business field (timestamps live in the audit event itself). */
-export function targetSnapshot(r: TargetRow): object {
-  const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = targetToDto(r);
+/** The audited state: every business field and the tags (timestamps live in the audit event itself). */
+export function targetSnapshot(r: TargetRow, tags: number[]): object {
+  const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = targetToDto(r, [...tags].sort((a, b) => a - b));
   return rest;
 }
 
-export async function findTarget(db: Database | Tx, id: number): Promise<TargetRow | undefined> {
-  return db.get<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM targets t WHERE t.id = ?`, [id]);
+export async function tagsOf(db: Database | Tx, ids: number[]): Promise<Map<number, number[]>> {
+  const map = new Map<number, number[]>(ids.map((id) => [id, []]));
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await db.all<{ target_id: number; item_id: number }>(
+      `SELECT target_id, item_id FROM target_item_tags WHERE target_id IN (${chunk.map(() => '?').join(',')}) ORDER BY item_id`,
+      chunk,
+    );
+    for (const r of rows) map.get(r.target_id)?.push(r.item_id);
+  }
+  return map;
+}
+
+export async function findTarget(db: Database | Tx, id: number): Promise<{ row: TargetRow; tags: number[] } | undefined> {
+  const row = await db.get<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM targets t WHERE t.id = ?`, [id]);
+  if (!row) return undefined;
+  return { row, tags: (await tagsOf(db, [id])).get(id) ?? [] };
 }
 
 export async function findTargetIdBy(db: Database | Tx, column: 'credit_code' | 'identifier', value: string, exceptId = 0): Promise<number | undefined> {
@@ -42,42 +61,77 @@ export async function findTargetIdBy(db: Database | Tx, column: 'credit_code' | 
   return row?.id;
 }
 
-/** FTS5 trigram needs ≥ 3 characters; shorter queries use LIKE on the same columns. */
+/**
+ * Name/code search. ≥ 3 characters: the trigram FTS index. 2 letters/digits: the bigram FTS index.
+ * Anything else (1 character, punctuation): LIKE on the same columns.
+ */
 export function searchClause(query: string): { sql: string; params: unknown[] } {
   const q = query.normalize('NFKC').replace(/\s+/g, '');
-  if ([...q].length >= 3) {
+  const chars = [...q];
+  if (chars.length >= 3) {
     return { sql: `t.id IN (SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?)`, params: [`"${q.replace(/"/g, '""')}"`] };
+  }
+  if (chars.length === 2 && /^[\p{L}\p{N}]{2}$/u.test(q)) {
+    return { sql: `t.id IN (SELECT rowid FROM targets_bigram WHERE targets_bigram MATCH ?)`, params: [`"${q.toLowerCase()}"`] };
   }
   const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   return { sql: `(t.name LIKE ? ESCAPE '\\' OR t.credit_code LIKE ? ESCAPE '\\' OR t.identifier LIKE ? ESCAPE '\\')`, params: [like, like, like] };
 }
 
-export async function listTargets(
-  db: Database,
-  filter: { bureauIds: number[]; query?: string; kind?: string; page: number; pageSize: number },
-): Promise<{ rows: TargetRow[]; total: number }> {
+/** WHERE clause for the directory filters over the given bureaus. */
+export function filterClause(filter: Omit<TargetFilterInput, 'bureauId'> & { bureauIds: number[] }): { sql: string; params: unknown[] } {
   const where: string[] = [`t.territorial_bureau_id IN (${filter.bureauIds.map(() => '?').join(',')})`];
   const params: unknown[] = [...filter.bureauIds];
-  if (filter.kind) {
-    where.push('t.kind = ?');
-    params.push(filter.kind);
+  const eq = (column: string, value: unknown) => {
+    if (value === undefined || value === null || value === '') return;
+    where.push(`t.${column} = ?`);
+    params.push(value);
+  };
+  eq('kind', filter.kind);
+  eq('industry', filter.industry);
+  eq('risk_level', filter.riskLevel);
+  eq('credit_class', filter.creditClass);
+  eq('reg_status', filter.regStatus);
+  if (filter.tagItemId !== undefined) {
+    where.push('t.id IN (SELECT target_id FROM target_item_tags WHERE item_id = ?)');
+    params.push(filter.tagItemId);
   }
   if (filter.query) {
     const s = searchClause(filter.query);
     where.push(s.sql);
     params.push(...s.params);
   }
-  const whereSql = where.join(' AND ');
-  const total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM targets t WHERE ${whereSql}`, params))?.n ?? 0;
-  const rows = await db.all<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM targets t WHERE ${whereSql} ORDER BY t.id DESC LIMIT ? OFFSET ?`, [
+  return { sql: where.join(' AND '), params };
+}
+
+export async function listTargets(
+  db: Database,
+  filter: Omit<TargetFilterInput, 'bureauId'> & { bureauIds: number[]; page: number; pageSize: number },
+): Promise<{ rows: TargetRow[]; tags: Map<number, number[]>; total: number; totalCapped: boolean }> {
+  const { sql, params } = filterClause(filter);
+  // Text searches can match most of a million rows: count up to a cap instead of all of them.
+  const countSql = filter.query
+    ? `SELECT COUNT(*) AS n FROM (SELECT 1 FROM targets t WHERE ${sql} LIMIT ${COUNT_CAP + 1})`
+    : `SELECT COUNT(*) AS n FROM targets t WHERE ${sql}`;
+  const counted = (await db.get<{ n: number }>(countSql, params))?.n ?? 0;
+  const rows = await db.all<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM targets t WHERE ${sql} ORDER BY t.id DESC LIMIT ? OFFSET ?`, [
     ...params,
     filter.pageSize,
     (filter.page - 1) * filter.pageSize,
   ]);
-  return { rows, total };
+  const tags = await tagsOf(db, rows.map((r) => r.id));
+  return { rows, tags, total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP };
 }
 
-export async function loadTargetSnapshots(db: Database): Promise<Map<string, object>> {
-  const rows = await db.all<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM targets t`);
-  return new Map(rows.map((r) => [String(r.id), targetSnapshot(r)]));
+/** Digests of every target's audited state (a million snapshots would not fit comfortably in memory). */
+export async function loadTargetSnapshots(db: Database): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let lastId = 0;
+  for (;;) {
+    const rows = await db.all<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM targets t WHERE t.id > ? ORDER BY t.id LIMIT 5000`, [lastId]);
+    if (rows.length === 0) return out;
+    const tags = await tagsOf(db, rows.map((r) => r.id));
+    for (const r of rows) out.set(String(r.id), sha256Hex(canonicalJson(targetSnapshot(r, tags.get(r.id) ?? []))));
+    lastId = (rows[rows.length - 1] as TargetRow).id;
+  }
 }

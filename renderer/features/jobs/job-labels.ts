@@ -2,6 +2,9 @@ import type { JobDto, JobKind } from '../../../shared/contract/jobs';
 
 export const JOB_KIND_LABELS = {
   'audit.verify': '审计链校验',
+  'imports.run': '名录导入',
+  'targets.tagBulk': '批量分类标注',
+  'targets.export': '导出检查对象名录',
 } as const satisfies Record<JobKind, string>;
 
 export const JOB_STATE_LABELS = {

@@ -10,6 +10,7 @@ import { formatFieldValue } from './target-labels';
 import { TargetFields } from './TargetFields';
 import { mayEditTargets } from './target-permissions';
 import { TargetHistory } from './TargetHistory';
+import { TargetTagEditor } from './TargetTagEditor';
 
 function warningText(code: string): string {
   return isErrorCode(code) ? MESSAGES_ZH[code] : code;
@@ -46,6 +47,9 @@ export function TargetDetailPage({ id }: { id: number }) {
           <Alert key={code} type="warning" showIcon title={warningText(code)} style={{ marginBottom: 12 }} data-testid="target-warning" />
         ))}
         <TargetFields target={t} />
+      </Card>
+      <Card title="分类标注" size="small">
+        <TargetTagEditor key={t.version} target={t} editable={mayEditTargets(user.roles)} />
       </Card>
       <Card title="变更历史" size="small">
         <TargetHistory id={id} />

@@ -25,6 +25,7 @@ export const FIELD_LABELS: Record<string, string> = {
   creditClass: '信用等级',
   regStatus: '登记状态',
   warnings: '校验提示',
+  tags: '分类标注',
 };
 
 export const CREDIT_CLASS_LABELS: Record<string, string> = { A: 'A 类', B: 'B 类', C: 'C 类', D: 'D 类' };

@@ -1,45 +1,61 @@
-import type { TargetListInput } from '../../../shared/contract/targets';
-import { SUBJECT_KINDS, type SubjectKind } from '../../../shared/domain/targets';
+import type { TargetFilterInput, TargetListInput } from '../../../shared/contract/targets';
+import { CREDIT_CLASSES, REG_STATUSES, RISK_LEVELS, SUBJECT_KINDS, type CreditClass, type RegStatus, type RiskLevel, type SubjectKind } from '../../../shared/domain/targets';
+import { oneOf, pathWith, positiveInt, readPaging, text, type Paging } from '../directory/list-params';
 
-export type TargetListState = { query: string; kind?: SubjectKind; bureauId?: number; page: number; pageSize: number };
+export { PAGE_SIZES } from '../directory/list-params';
 
-export const PAGE_SIZES = [20, 50, 100] as const;
-
-const positive = (raw: string | null): number | undefined => {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
+export type TargetListState = Paging & {
+  query: string;
+  kind?: SubjectKind;
+  bureauId?: number;
+  industry?: string;
+  riskLevel?: RiskLevel;
+  creditClass?: CreditClass;
+  regStatus?: RegStatus;
+  tagItemId?: number;
 };
 
 /** The list's filters live in the hash (#/targets?q=…&page=2) so “back” from a detail keeps them. */
 export function readListState(params: URLSearchParams): TargetListState {
-  const kind = params.get('kind');
-  const size = positive(params.get('size'));
   return {
     query: params.get('q') ?? '',
-    kind: SUBJECT_KINDS.find((k) => k === kind),
-    bureauId: positive(params.get('bureau')),
-    page: positive(params.get('page')) ?? 1,
-    pageSize: PAGE_SIZES.find((s) => s === size) ?? 20,
+    kind: oneOf(SUBJECT_KINDS, params.get('kind')),
+    bureauId: positiveInt(params.get('bureau')),
+    industry: text(params.get('industry')),
+    riskLevel: oneOf(RISK_LEVELS, params.get('risk')),
+    creditClass: oneOf(CREDIT_CLASSES, params.get('credit')),
+    regStatus: oneOf(REG_STATUSES, params.get('status')),
+    tagItemId: positiveInt(params.get('tag')),
+    ...readPaging(params),
   };
 }
 
-export function listStatePath(state: TargetListState): string {
-  const params = new URLSearchParams();
-  if (state.query) params.set('q', state.query);
-  if (state.kind) params.set('kind', state.kind);
-  if (state.bureauId) params.set('bureau', String(state.bureauId));
-  if (state.page > 1) params.set('page', String(state.page));
-  if (state.pageSize !== 20) params.set('size', String(state.pageSize));
-  const query = params.toString();
-  return query ? `/targets?${query}` : '/targets';
+export function listStatePath(s: TargetListState): string {
+  return pathWith(
+    '/targets',
+    { q: s.query, kind: s.kind, bureau: s.bureauId, industry: s.industry, risk: s.riskLevel, credit: s.creditClass, status: s.regStatus, tag: s.tagItemId },
+    s,
+  );
 }
 
-export function toListInput(state: TargetListState): TargetListInput {
+/** The filters alone: what bulk tagging and export work on. */
+export function toFilterInput(s: TargetListState): TargetFilterInput {
   return {
-    query: state.query.trim() || undefined,
-    kind: state.kind,
-    bureauId: state.bureauId,
-    page: state.page,
-    pageSize: state.pageSize,
+    query: s.query.trim() || undefined,
+    kind: s.kind,
+    bureauId: s.bureauId,
+    industry: s.industry,
+    riskLevel: s.riskLevel,
+    creditClass: s.creditClass,
+    regStatus: s.regStatus,
+    tagItemId: s.tagItemId,
   };
+}
+
+export function toListInput(s: TargetListState): TargetListInput {
+  return { ...toFilterInput(s), page: s.page, pageSize: s.pageSize };
+}
+
+export function isFiltered(s: TargetListState): boolean {
+  return Object.values(toFilterInput(s)).some((v) => v !== undefined);
 }

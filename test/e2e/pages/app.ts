@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { ADMIN_PASSWORD, type AppHost } from '../fixtures/app-host';
 import { LoginPage } from './login-page';
 import { Shell } from './shell';
@@ -16,4 +16,18 @@ export async function signIn(page: Page, host: AppHost, login = 'admin', passwor
 /** Goes to a hash route inside the running app (no reload, the session stays). */
 export async function goTo(page: Page, hashPath: string): Promise<void> {
   await page.evaluate((path) => (window.location.hash = path), hashPath);
+}
+
+/** Chooses an option of an antd Select by its visible label. */
+export async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
+  await select.click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
+}
+
+/** Types into a searchable antd Select (server search) and chooses the first option containing `label`. */
+export async function searchAndPick(page: Page, select: Locator, text: string, label = text): Promise<void> {
+  await select.click();
+  await page.keyboard.type(text);
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first();
+  await option.click();
 }

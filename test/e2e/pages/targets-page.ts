@@ -15,6 +15,7 @@ export class TargetsPage {
   readonly name: Locator;
   readonly save: Locator;
   readonly detail: Locator;
+  readonly drawer: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -28,6 +29,7 @@ export class TargetsPage {
     this.name = page.getByTestId('target-name');
     this.save = page.getByTestId('target-save');
     this.detail = page.getByTestId('target-detail');
+    this.drawer = page.getByTestId('target-drawer');
   }
 
   async open(): Promise<void> {
@@ -64,11 +66,18 @@ export class TargetsPage {
     await this.search.press('Enter');
   }
 
+  /** Rows of the (virtual) table; antd renders them as div.ant-table-row. */
   rows(): Locator {
-    return this.table.locator('tbody tr.ant-table-row');
+    return this.table.locator('.ant-table-row:not(.ant-table-row-extra)');
   }
 
   row(name: string): Locator {
     return this.rows().filter({ hasText: name });
+  }
+
+  /** Opens the detail drawer of a row by clicking outside its name link. */
+  async openDrawer(name: string): Promise<void> {
+    await this.row(name).locator('.ant-table-cell').first().click();
+    await expect(this.drawer).toBeVisible();
   }
 }

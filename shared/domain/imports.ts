@@ -1,0 +1,61 @@
+import type { ErrorCode } from '../errors/codes';
+
+/**
+ * Import columns and header matching, shared by the core (import jobs) and the UI (wizard preview).
+ * A file's headers are matched to a directory's columns through aliases, after normalisation.
+ */
+export type ImportColumn = {
+  key: string;
+  /** Header in the downloadable template. */
+  label: string;
+  /** Other headers people use for the same column. */
+  aliases: readonly string[];
+  required: boolean;
+  /** One line of guidance printed in the template's notes. */
+  hint?: string;
+};
+
+/** One problem with one row (or the header: line 1). */
+export type RowIssue = { line: number; column: string | null; code: ErrorCode; message: string };
+
+/** NFKC (full-width → half-width), no spaces, no required-markers like * or ＊, lower-case Latin. */
+export function normaliseHeader(header: string): string {
+  return header.normalize('NFKC').replace(/[\s*]/g, '').replace(/^\uFEFF/, '').toLowerCase();
+}
+
+export type HeaderMapping = {
+  /** For each file column: the directory column key it fills, or null (an extra column, ignored). */
+  keys: (string | null)[];
+  missing: ImportColumn[];
+  /** Directory columns named by more than one file column (the first one wins). */
+  repeated: string[];
+};
+
+export function mapHeaders(headers: readonly string[], columns: readonly ImportColumn[]): HeaderMapping {
+  const lookup = new Map<string, string>();
+  for (const column of columns) {
+    for (const name of [column.label, column.key, ...column.aliases]) lookup.set(normaliseHeader(name), column.key);
+  }
+  const used = new Set<string>();
+  const repeated: string[] = [];
+  const keys = headers.map((header) => {
+    const key = lookup.get(normaliseHeader(header)) ?? null;
+    if (key === null) return null;
+    if (used.has(key)) {
+      repeated.push(header);
+      return null;
+    }
+    used.add(key);
+    return key;
+  });
+  return { keys, missing: columns.filter((c) => c.required && !used.has(c.key)), repeated };
+}
+
+/** Match a cell against labelled values (e.g. 风险等级 高/较高/一般/较低/低); accepts the stored value too. */
+export function matchLabel<T extends string>(raw: string, labels: Readonly<Record<T, readonly string[]>>): T | undefined {
+  const v = normaliseHeader(raw);
+  for (const [value, names] of Object.entries(labels) as [T, readonly string[]][]) {
+    if (normaliseHeader(value) === v || names.some((n) => normaliseHeader(n) === v)) return value;
+  }
+  return undefined;
+}
