@@ -117,7 +117,7 @@ test.describe('with a settled admin', () => {
     const rpc = async (method: string, input: unknown) =>
       (await page.request.post(`http://127.0.0.1:${appHost.port}/rpc`, { headers: { Authorization: `Bearer ${appHost.token}` }, data: { method, input, sessionToken } })).json();
     const current = (await rpc('targets.get', { id })).value;
-    const { id: _id, version, warnings: _w, createdAt: _c, updatedAt: _u, ...fields } = current;
+    const { id: _id, version, warnings: _w, tags: _t, createdAt: _c, updatedAt: _u, ...fields } = current;
     const other = await rpc('targets.update', { ...fields, id, expectedVersion: version, industry: '超市' });
     expect(other.ok).toBe(true);
 

@@ -9,6 +9,15 @@ import { makeTestContext, type TestContext } from '../support/test-context';
 let t: TestContext;
 afterEach(async () => t?.app.close());
 
+/** Inspection items to tag with: returns their ids in order. */
+async function makeItems(t: TestContext, n: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    ids.push((await t.admin.call('items.create', { bureauId: t.bureauId('210100'), businessLine: '信用监管', category: '登记事项检查', name: `测试事项${i}`, itemClass: 'general' } as never)).id);
+  }
+  return ids;
+}
+
 async function seed(t: TestContext) {
   const made: TargetDto[] = [];
   const specs = [
@@ -42,15 +51,18 @@ describe('target directory filters, search, tags and export', () => {
   it('tags one target and tags/untags in bulk from a filter, audited per target', async () => {
     t = await makeTestContext();
     const [first] = await seed(t);
-    const tagged = await t.admin.call('targets.setTags', { id: (first as TargetDto).id, itemIds: [7, 3, 7] });
-    expect(tagged).toMatchObject({ tags: [3, 7], version: 2 });
-    const { jobId } = await t.admin.call('targets.tagBulk', { filter: { query: '食品' }, itemIds: [9], action: 'add' });
+    const [i3, i7, i9] = (await makeItems(t, 3)) as [number, number, number];
+    expect(await t.admin.raw('targets.setTags', { id: (first as TargetDto).id, itemIds: [i3, 999] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { field: 'itemIds', missing: [999] } } });
+    const tagged = await t.admin.call('targets.setTags', { id: (first as TargetDto).id, itemIds: [i7, i3, i7] });
+    expect(tagged).toMatchObject({ tags: [i3, i7], version: 2 });
+    const { jobId } = await t.admin.call('targets.tagBulk', { filter: { query: '食品' }, itemIds: [i9], action: 'add' });
     await t.app.services.jobs.idle();
     expect((await t.admin.call('jobs.get', { id: jobId })).result).toEqual({ changed: 3, matched: 3 });
-    expect((await t.admin.call('targets.list', { tagItemId: 9 })).total).toBe(3);
-    await t.admin.call('targets.tagBulk', { filter: { bureauId: t.bureauId('210102') }, itemIds: [3, 9], action: 'remove' });
+    expect((await t.admin.call('targets.list', { tagItemId: i9 })).total).toBe(3);
+    await t.admin.call('targets.tagBulk', { filter: { bureauId: t.bureauId('210102') }, itemIds: [i3, i9], action: 'remove' });
     await t.app.services.jobs.idle();
-    expect((await t.admin.call('targets.get', { id: (first as TargetDto).id })).tags).toEqual([7]);
+    expect((await t.admin.call('targets.get', { id: (first as TargetDto).id })).tags).toEqual([i7]);
+    expect(await t.admin.raw('items.delete', { id: i7 } as never)).toMatchObject({ ok: false, error: { code: 'ITEM_IN_USE' } });
     const history = await t.admin.call('targets.history', { id: (first as TargetDto).id });
     expect(history.map((h) => h.action)).toEqual(['targets.tagBulk.remove', 'targets.tagBulk.add', 'targets.setTags', 'targets.create']);
     const { jobId: v } = await t.admin.call('audit.verify', {});
@@ -61,9 +73,10 @@ describe('target directory filters, search, tags and export', () => {
   it("a district clerk's bulk tagging and export cover only their bureau", async () => {
     t = await makeTestContext();
     await seed(t);
+    const [item] = (await makeItems(t, 1)) as [number];
     const clerk = await t.createUser('hp.clerk', '210102', ['clerk']);
-    expect(await clerk.raw('targets.tagBulk', { filter: { bureauId: t.bureauId('210103') }, itemIds: [1], action: 'add' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const { jobId } = await clerk.call('targets.tagBulk', { filter: {}, itemIds: [1], action: 'add' });
+    expect(await clerk.raw('targets.tagBulk', { filter: { bureauId: t.bureauId('210103') }, itemIds: [item], action: 'add' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const { jobId } = await clerk.call('targets.tagBulk', { filter: {}, itemIds: [item], action: 'add' });
     await t.app.services.jobs.idle();
     expect((await clerk.call('jobs.get', { id: jobId })).result).toEqual({ changed: 3, matched: 3 });
   });

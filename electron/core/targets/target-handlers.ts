@@ -31,6 +31,7 @@ export function buildTargetHandlers({ targets, jobs }: Deps): TargetHandlers {
     'targets.industries': (input, call) => targets.industries(call.bureauScope(input.bureauId)),
     'targets.setTags': (input, call) => targets.setTags(call.actor, input.id, input.itemIds, call.assertBureau),
     'targets.tagBulk': async (input, call) => {
+      if (input.action === 'add') await targets.assertItems(input.itemIds);
       const { bureauId, ...filter } = input.filter;
       const jobInput = { filter: { ...filter, bureauIds: call.bureauScope(bureauId) }, itemIds: input.itemIds, action: input.action, userId: call.actor.userId, login: call.actor.login };
       return { jobId: (await jobs.start('targets.tagBulk', jobInput, call.actor.userId)).id };

@@ -105,7 +105,17 @@ export function createTargetService({ db, clock, audit, bureaus }: Deps) {
       .catch(mapUniqueViolation(codes));
   }
 
+  /** Tags name inspection items that exist and are not retired. */
+  async function assertItems(itemIds: number[]): Promise<void> {
+    const unique = [...new Set(itemIds)];
+    if (unique.length === 0) return;
+    const found = await db.all<{ id: number }>(`SELECT id FROM items WHERE status = 'active' AND id IN (${unique.map(() => '?').join(',')})`, unique);
+    const missing = unique.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length > 0) throw new AppError('NOT_FOUND', { field: 'itemIds', missing });
+  }
+
   async function setTags(actor: AuditActor, id: number, itemIds: number[], assertBureau: (id: number) => void): Promise<TargetDto> {
+    await assertItems(itemIds);
     return db.write(async (tx) => {
       const before = await findTarget(tx, id);
       if (!before) throw new AppError('NOT_FOUND', { entity: 'target', id });
@@ -135,7 +145,7 @@ export function createTargetService({ db, clock, audit, bureaus }: Deps) {
     );
   }
 
-  return { create, update, setTags, get, list, industries, history: (id: number) => audit.history('target', id) };
+  return { create, update, setTags, assertItems, get, list, industries, history: (id: number) => audit.history('target', id) };
 }
 
 /** A concurrent insert of the same code loses the race at the unique index: still TARGET_DUPLICATE. */
