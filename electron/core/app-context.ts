@@ -16,12 +16,14 @@ import { prepareDataFolder } from './data-folder';
 import { openDatabase } from './db/database';
 import { createEventBus } from './events/event-bus';
 import { createInspectorDirectory } from './inspectors/inspector-directory';
+import { createInspectorExport } from './inspectors/inspector-export';
 import { createJobService } from './jobs/job-service';
 import type { ImportDirectory, ImportKind, ImportKindFactory } from './imports/import-kind';
 import { createImportService } from './imports/import-service';
 import { createStagedFiles } from './imports/staged-files';
 import { createTargetBulk } from './targets/target-bulk';
 import { createTargetImportKind } from './targets/target-import';
+import { createItemExport } from './items/item-export';
 import { createItemImportKind } from './items/item-import';
 import { loadItemSnapshots } from './items/item-repository';
 import { createItemService } from './items/item-service';
@@ -90,6 +92,11 @@ export async function createAppContext(config: AppConfig) {
   jobs.register('imports.run', imports.run);
   jobs.register('targets.tagBulk', targetBulk.tagBulk);
   jobs.register('targets.export', (ctx) => targetBulk.exportTargets(ctx));
+  const exportsDir = path.join(config.dataDir, 'exports');
+  const itemExport = createItemExport({ db, clock, exportsDir });
+  const inspectorExport = createInspectorExport({ db, clock, bureaus, exportsDir });
+  jobs.register('items.export', (ctx) => itemExport.run(ctx));
+  jobs.register('inspectors.export', (ctx) => inspectorExport.run(ctx));
 
   const revealExport = async (fileName: string) => {
     const file = path.join(config.dataDir, 'exports', path.basename(fileName));

@@ -84,7 +84,8 @@ export type InspectorCreateInput = z.infer<typeof InspectorCreateInput>;
 export const InspectorUpdateInput = z.strictObject({ id: Id, expectedVersion: z.number().int(), ...InspectorFields });
 export type InspectorUpdateInput = z.infer<typeof InspectorUpdateInput>;
 
-export const InspectorListInput = z.strictObject({
+/** The directory filters, shared by the list and the export. */
+const inspectorFilter = {
   bureauId: Id.optional(),
   /** Part of the name or the 执法证号. */
   query: z.string().trim().max(60).optional(),
@@ -94,8 +95,11 @@ export const InspectorListInput = z.strictObject({
   status: z.enum(INSPECTOR_STATUSES).optional(),
   /** Certificates that end before this day (already expired ones included). */
   certExpiringBefore: isoDate.optional(),
-  ...Paging,
-});
+};
+export const InspectorFilterInput = z.strictObject(inspectorFilter);
+export type InspectorFilterInput = z.infer<typeof InspectorFilterInput>;
+
+export const InspectorListInput = z.strictObject({ ...inspectorFilter, ...Paging });
 export type InspectorListInput = z.input<typeof InspectorListInput>;
 
 export const AbsenceAddInput = z.strictObject({
@@ -135,6 +139,14 @@ export const inspectorsMethods = {
     output: z.object({ absence: AbsenceDto, overlaps: z.array(AbsenceDto) }),
   }),
   'inspectors.removeAbsence': method({ summary: '删除不在岗期间', access: WRITERS, scope: 'bureau', mutates: true, input: z.strictObject({ id: Id }), output: Ok }),
+  'inspectors.export': method({
+    summary: '按筛选条件导出执法检查人员名录（CSV 带 BOM 或 XLSX，列同导入模板，后台任务，文件写入 exports/）',
+    access: 'any',
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ filter: InspectorFilterInput, format: z.enum(['csv', 'xlsx']) }),
+    output: z.object({ jobId: Id }),
+  }),
   'inspectors.history': method({ summary: '执法检查人员的变更历史', access: 'any', scope: 'bureau', input: z.strictObject({ id: Id }), output: z.array(HistoryEntry) }),
 };
 

@@ -93,7 +93,8 @@ export type ItemCreateInput = z.infer<typeof ItemCreateInput>;
 export const ItemUpdateInput = z.strictObject({ id: Id, expectedVersion: z.number().int(), ...ItemFields });
 export type ItemUpdateInput = z.infer<typeof ItemUpdateInput>;
 
-export const ItemListInput = z.strictObject({
+/** The list filters, shared by the list and the export. */
+const itemFilter = {
   /** One bureau's lists; omitted: every bureau the caller may see. */
   bureauId: Id.optional(),
   level: z.enum(ITEM_LEVELS).optional(),
@@ -102,8 +103,11 @@ export const ItemListInput = z.strictObject({
   status: z.enum(ITEM_STATUSES).optional(),
   /** Contained in 抽查事项, 抽查类别 or the code. */
   query: z.string().trim().max(100).optional(),
-  ...Paging,
-});
+};
+export const ItemFilterInput = z.strictObject(itemFilter);
+export type ItemFilterInput = z.infer<typeof ItemFilterInput>;
+
+export const ItemListInput = z.strictObject({ ...itemFilter, ...Paging });
 export type ItemListInput = z.input<typeof ItemListInput>;
 
 export const ItemListRef = z.strictObject({ bureauId: Id, level: z.enum(ITEM_LEVELS), businessLine: BusinessLine });
@@ -115,6 +119,14 @@ export const itemsMethods = {
     scope: 'bureau',
     input: ItemListInput,
     output: pageOf(ItemDto),
+  }),
+  'items.export': method({
+    summary: '按筛选条件导出抽查事项清单（CSV 带 BOM 或 XLSX，列同导入模板，后台任务，文件写入 exports/）',
+    access: 'any',
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ filter: ItemFilterInput, format: z.enum(['csv', 'xlsx']) }),
+    output: z.object({ jobId: Id }),
   }),
   'items.get': method({ summary: '抽查事项详情', access: 'any', scope: 'bureau', input: z.strictObject({ id: Id }), output: ItemDto }),
   'items.create': method({

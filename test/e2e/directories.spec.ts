@@ -83,7 +83,7 @@ test('targets: bulk tagging runs as a job over the current filter; export downlo
   const download = page.waitForEvent('download');
   await page.getByTestId('targets-export').click();
   await page.getByRole('menuitem', { name: '导出为 CSV' }).click();
-  await expect(page.getByTestId('targets-export-result')).toContainText('已导出 3 条');
+  await expect(page.getByTestId('export-result')).toContainText('已导出 3 条');
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^检查对象名录-.*\.csv$/);
   const csv = await fs.readFile(await file.path(), 'utf8');

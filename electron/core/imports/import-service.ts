@@ -134,7 +134,7 @@ export function createImportService(deps: Deps) {
         }
         const record: Record<string, string> = {};
         keys.forEach((key, i) => {
-          if (key !== null) record[key] = (cells[i] ?? '').trim();
+          if (key !== null) record[key] = unguard((cells[i] ?? '').trim());
         });
         const parsed = kind.parseRow(record, line);
         if (!parsed.ok) reject(parsed.issues);
@@ -186,6 +186,11 @@ export function createImportService(deps: Deps) {
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
+
+/** Our exports prefix cells starting with = + - @ with ' (so Excel never runs them as formulas); undo it. */
+function unguard(cell: string): string {
+  return /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell;
+}
 
 async function countLines(file: string): Promise<number> {
   let lines = 0;

@@ -1,4 +1,5 @@
 import type { expertsMethods, inspectorsMethods, recusalsMethods } from '../../../shared/contract';
+import type { JobService } from '../jobs/job-service';
 import type { Handlers } from '../rpc/call-context';
 import type { InspectorDirectory } from './inspector-directory';
 
@@ -8,12 +9,17 @@ type Names = keyof typeof inspectorsMethods | keyof typeof expertsMethods | keyo
  * Handlers of the inspector directory, experts and recusals. Every entity is checked against the
  * caller's bureau subtree; `d` is read lazily so the contract test can build handlers without services.
  */
-export function buildInspectorHandlers(d: { inspectorDirectory: InspectorDirectory }): Pick<Handlers, Names> {
+export function buildInspectorHandlers(d: { inspectorDirectory: InspectorDirectory; jobs: JobService }): Pick<Handlers, Names> {
   const inspectors = () => d.inspectorDirectory.inspectors;
   const experts = () => d.inspectorDirectory.experts;
   const recusals = () => d.inspectorDirectory.recusals;
   return {
     'inspectors.list': async (input, call) => inspectors().list({ ...input, bureauIds: call.bureauScope(input.bureauId) }),
+    'inspectors.export': async (input, call) => {
+      const { bureauId, ...filter } = input.filter;
+      const jobInput = { filter: { ...filter, bureauIds: call.bureauScope(bureauId) }, format: input.format };
+      return { jobId: (await d.jobs.start('inspectors.export', jobInput, call.actor.userId)).id };
+    },
     'inspectors.get': async (input, call) => {
       call.assertBureau((await inspectors().get(input.id)).bureauId);
       return inspectors().detail(input.id);

@@ -129,8 +129,11 @@ export type InspectorFilter = {
 
 const likeEscape = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
-/** The directory of a city is thousands of people, not millions: LIKE and json_each need no index. */
-export async function listInspectors(db: Database, f: InspectorFilter): Promise<{ rows: InspectorDbRow[]; total: number }> {
+/** The list's filters without paging (also what an export selects). */
+export type InspectorSelection = Omit<InspectorFilter, 'page' | 'pageSize'>;
+
+/** WHERE clause (alias i) of the directory filters. A city is thousands of people, not millions: LIKE and json_each need no index. */
+export function inspectorFilterClause(f: InspectorSelection): { sql: string; params: unknown[] } {
   const where: string[] = [`i.bureau_id IN (${f.bureauIds.map(() => '?').join(',') || 'NULL'})`];
   const args: unknown[] = [...f.bureauIds];
   const add = (sql: string, ...values: unknown[]) => {
@@ -146,7 +149,11 @@ export async function listInspectors(db: Database, f: InspectorFilter): Promise<
   if (f.expertise) add('EXISTS (SELECT 1 FROM json_each(i.expertise) WHERE value = ?)', f.expertise);
   if (f.status) add('i.status = ?', f.status);
   if (f.certExpiringBefore) add('i.cert_valid_to IS NOT NULL AND i.cert_valid_to < ?', f.certExpiringBefore);
-  const whereSql = where.join(' AND ');
+  return { sql: where.join(' AND '), params: args };
+}
+
+export async function listInspectors(db: Database, f: InspectorFilter): Promise<{ rows: InspectorDbRow[]; total: number }> {
+  const { sql: whereSql, params: args } = inspectorFilterClause(f);
   const total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM inspectors i WHERE ${whereSql}`, args))?.n ?? 0;
   const rows = await db.all<InspectorDbRow>(`SELECT ${INSPECTOR_COLUMNS} FROM inspectors i WHERE ${whereSql} ORDER BY i.id DESC LIMIT ? OFFSET ?`, [
     ...args,
@@ -154,6 +161,20 @@ export async function listInspectors(db: Database, f: InspectorFilter): Promise<
     (f.page - 1) * f.pageSize,
   ]);
   return { rows, total };
+}
+
+/** Ids of the matching inspectors by 所属单位, then as entered. */
+export async function inspectorIdsForExport(db: Database, f: InspectorSelection): Promise<number[]> {
+  const { sql, params } = inspectorFilterClause(f);
+  return (await db.all<{ id: number }>(`SELECT i.id AS "id" FROM inspectors i WHERE ${sql} ORDER BY i.bureau_id, i.id`, params)).map((r) => r.id);
+}
+
+/** The inspectors with these ids, in the order given (ids no longer present are skipped). */
+export async function inspectorsByIds(db: Database, ids: readonly number[]): Promise<InspectorDbRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.all<InspectorDbRow>(`SELECT ${INSPECTOR_COLUMNS} FROM inspectors i WHERE i.id IN (${ids.map(() => '?').join(',')})`, [...ids]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function loadInspectorSnapshots(db: Database): Promise<Map<string, object>> {

@@ -1,4 +1,5 @@
 import type { MethodName } from '../../../shared/contract';
+import type { JobService } from '../jobs/job-service';
 import type { CallContext, Handler } from '../rpc/call-context';
 import type { ItemService } from './item-service';
 
@@ -8,9 +9,15 @@ type ItemMethod = Extract<MethodName, `items.${string}`>;
 const bureausOf = (requested: number | undefined, call: CallContext) => (requested === undefined ? call.bureauScope() : [requested]);
 
 /** Handlers of the items.* methods; spread into buildHandlers. `d.items` is read per call. */
-export function buildItemHandlers(d: { items: ItemService }): { [M in ItemMethod]: Handler<M> } {
+export function buildItemHandlers(d: { items: ItemService; jobs: JobService }): { [M in ItemMethod]: Handler<M> } {
   return {
     'items.list': (input, call) => d.items.list({ ...input, bureauIds: bureausOf(input.bureauId, call) }),
+    'items.export': async (input, call) => {
+      const { bureauId, ...filter } = input.filter;
+      if (bureauId !== undefined) call.assertBureau(bureauId); // nested in `filter`: dispatch does not see it
+      const jobInput = { filter: { ...filter, bureauIds: bureausOf(bureauId, call) }, format: input.format };
+      return { jobId: (await d.jobs.start('items.export', jobInput, call.actor.userId)).id };
+    },
     'items.get': async (input, call) => {
       const item = await d.items.get(input.id);
       call.assertBureau(item.bureauId);

@@ -228,9 +228,15 @@ export type ItemListFilter = {
   pageSize: number;
 };
 
-export async function listItems(db: Database, filter: ItemListFilter): Promise<{ rows: ItemRow[]; total: number }> {
-  if (filter.bureauIds.length === 0) return { rows: [], total: 0 };
-  const where: string[] = [`i.bureau_id IN (${filter.bureauIds.map(() => '?').join(',')})`];
+/** The list's filters without paging (also what an export selects). */
+export type ItemSelection = Omit<ItemListFilter, 'page' | 'pageSize'>;
+
+/** The list's order: per list (bureau, level, business line), active first, by 序号. */
+const ITEM_LIST_ORDER = 'i.bureau_id, i.level, i.business_line, i.status, i.seq IS NULL, i.seq, i.id';
+
+/** WHERE clause (alias i) of the item filters. */
+export function itemFilterClause(filter: ItemSelection): { sql: string; params: unknown[] } {
+  const where: string[] = [`i.bureau_id IN (${filter.bureauIds.map(() => '?').join(',') || 'NULL'})`];
   const params: unknown[] = [...filter.bureauIds];
   const eq = (column: string, value: unknown) => {
     if (value === undefined) return;
@@ -246,14 +252,33 @@ export async function listItems(db: Database, filter: ItemListFilter): Promise<{
     where.push(`(i.name LIKE ? ESCAPE '\\' OR i.category LIKE ? ESCAPE '\\' OR i.code LIKE ? ESCAPE '\\')`);
     params.push(like, like, like);
   }
-  const whereSql = where.join(' AND ');
+  return { sql: where.join(' AND '), params };
+}
+
+export async function listItems(db: Database, filter: ItemListFilter): Promise<{ rows: ItemRow[]; total: number }> {
+  if (filter.bureauIds.length === 0) return { rows: [], total: 0 };
+  const { sql: whereSql, params } = itemFilterClause(filter);
   const total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM items i WHERE ${whereSql}`, params))?.n ?? 0;
-  const rows = await db.all<ItemRow>(
-    `SELECT ${ITEM_COLUMNS} FROM items i WHERE ${whereSql}
-     ORDER BY i.bureau_id, i.level, i.business_line, i.status, i.seq IS NULL, i.seq, i.id LIMIT ? OFFSET ?`,
-    [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
-  );
+  const rows = await db.all<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items i WHERE ${whereSql} ORDER BY ${ITEM_LIST_ORDER} LIMIT ? OFFSET ?`, [
+    ...params,
+    filter.pageSize,
+    (filter.page - 1) * filter.pageSize,
+  ]);
   return { rows, total };
+}
+
+/** Ids of the matching items in list order (a city's lists are thousands of items at most). */
+export async function itemIdsInListOrder(db: Database, filter: ItemSelection): Promise<number[]> {
+  const { sql, params } = itemFilterClause(filter);
+  return (await db.all<{ id: number }>(`SELECT i.id AS "id" FROM items i WHERE ${sql} ORDER BY ${ITEM_LIST_ORDER}`, params)).map((r) => r.id);
+}
+
+/** The items with these ids, in the order given (ids no longer present are skipped). */
+export async function itemsByIds(db: Database, ids: readonly number[]): Promise<ItemRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.all<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items i WHERE i.id IN (${ids.map(() => '?').join(',')})`, [...ids]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function loadItemSnapshots(db: Database): Promise<Map<string, object>> {

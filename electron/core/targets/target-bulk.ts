@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { TargetFilterInput } from '../../../shared/contract';
 import { REG_STATUS_LABELS, RISK_LEVEL_LABELS, SUBJECT_KIND_LABELS, type RegStatus, type RiskLevel, type SubjectKind } from '../../../shared/domain/targets';
 import type { AuditService } from '../audit/audit-service';
@@ -8,7 +6,7 @@ import type { BureauService } from '../bureaus/bureau-service';
 import type { Clock } from '../config';
 import type { Database } from '../db/database';
 import type { TargetRow } from '../db/entities';
-import { csvLine } from '../imports/import-files';
+import { exportFilePath, rowsOf, writeTableExport } from '../exports/table-export';
 import type { JobRunContext } from '../jobs/job-service';
 import { filterClause, tagsOf, TARGET_COLUMNS, targetSnapshot } from './target-repository';
 import { TARGET_IMPORT_COLUMNS } from './target-import';
@@ -71,9 +69,7 @@ export function createTargetBulk({ db, clock, audit, bureaus, exportsDir }: Deps
   async function exportTargets(job: JobRunContext, outFile?: string): Promise<{ fileName: string; path: string; rows: number }> {
     const input = job.input as ExportInput;
     const total = await count(input.filter);
-    const stamp = clock.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-    const file = outFile ?? path.join(exportsDir, `检查对象名录-${stamp}.${input.format}`);
-    const tmp = `${file}.part`;
+    const file = outFile ?? exportFilePath(exportsDir, '检查对象名录', input.format, clock.now());
     const bureauName = (id: number | null) => (id === null ? '' : bureaus.exists(id) ? bureaus.get(id).name : '');
     const cells = (r: TargetRow): string[] => {
       const values: Record<string, string> = {
@@ -84,30 +80,14 @@ export function createTargetBulk({ db, clock, audit, bureaus, exportsDir }: Deps
       };
       return TARGET_IMPORT_COLUMNS.map((c) => values[c.key] ?? '');
     };
-    let rows = 0;
-    if (input.format === 'csv') {
-      const out = fs.createWriteStream(tmp);
-      const write = (text: string) => new Promise<void>((resolve, reject) => (out.write(text) ? resolve() : out.once('drain', resolve).once('error', reject)));
-      await write('\uFEFF' + csvLine(TARGET_IMPORT_COLUMNS.map((c) => c.label)));
-      for await (const batch of batches(input.filter)) {
-        await write(batch.map((r) => csvLine(cells(r))).join(''));
-        rows += batch.length;
-        await job.progress(rows, total, 'writing');
-      }
-      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    } else {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: false });
-      const sheet = workbook.addWorksheet('检查对象名录');
-      sheet.addRow(TARGET_IMPORT_COLUMNS.map((c) => c.label)).commit();
-      for await (const batch of batches(input.filter)) {
-        for (const r of batch) sheet.addRow(cells(r)).commit();
-        rows += batch.length;
-        await job.progress(rows, total, 'writing');
-      }
-      sheet.commit();
-      await workbook.commit();
-    }
-    await fs.promises.rename(tmp, file);
+    const { rows } = await writeTableExport({
+      file,
+      format: input.format,
+      sheetName: '检查对象名录',
+      headers: TARGET_IMPORT_COLUMNS.map((c) => c.label),
+      batches: rowsOf(batches(input.filter), cells),
+      onProgress: (done) => job.progress(done, total, 'writing'),
+    });
     return { fileName: path.basename(file), path: file, rows };
   }
 

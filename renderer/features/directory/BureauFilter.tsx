@@ -9,8 +9,7 @@ export function BureauFilter({ value, onChange, testId, width = 260 }: Props) {
   const user = useCurrentUser();
   const bureaus = useBureaus();
   const scope = bureaus.within(user.bureauId);
-  const own = bureaus.nameOf(user.bureauId);
-  const allLabel = scope.length > 1 ? `${own}及下级单位` : `本单位（${own}）`;
+  const allLabel = scope.length > 1 ? '本单位及下级单位' : `本单位（${bureaus.nameOf(user.bureauId)}）`;
   return (
     <Select
       value={value ?? 0}

@@ -16,8 +16,6 @@ type Props<T> = {
   /** The row whose drawer is open (highlighted). */
   openId?: number | null;
   emptyText: string;
-  /** Sum of the column widths, for horizontal scrolling on narrow windows. */
-  scrollX: number;
   /** Height of everything around the table body (see useTableHeight). */
   chrome?: number;
 };
@@ -26,9 +24,11 @@ type Props<T> = {
  * A directory's list: antd Table with virtual rows and server paging. Rows are focusable, so Tab / Shift+Tab
  * walk them and Enter opens the detail drawer, like a click.
  */
-export function DirectoryTable<T extends { id: number }>({ testId, columns, page, loading, current, pageSize, onPageChange, onOpen, openId, emptyText, scrollX, chrome = 330 }: Props<T>) {
+export function DirectoryTable<T extends { id: number }>({ testId, columns, page, loading, current, pageSize, onPageChange, onOpen, openId, emptyText, chrome = 330 }: Props<T>) {
   const height = useTableHeight(chrome);
   const total = page?.total ?? 0;
+  // Virtual rows need a fixed width: the columns' own, so narrow windows scroll sideways.
+  const scrollX = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 120), 0);
   return (
     <Table<T>
       data-testid={testId}

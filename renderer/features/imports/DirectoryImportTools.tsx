@@ -1,5 +1,5 @@
 import { DownloadOutlined, DownOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown } from 'antd';
+import { App, Button, Dropdown, Space } from 'antd';
 import { useState } from 'react';
 import { saveBase64 } from '../../files/save-file';
 import { failureMessage } from '../../rpc/rpc-failure';
@@ -23,7 +23,7 @@ export function DirectoryImportTools({ directory }: { directory: Directory }) {
     );
 
   return (
-    <>
+    <Space.Compact>
       {mayImport(user.roles) ? (
         <Button icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid={`${directory}-import`}>
           导入
@@ -44,6 +44,6 @@ export function DirectoryImportTools({ directory }: { directory: Directory }) {
         </Button>
       </Dropdown>
       <ImportWizard directory={directory} open={open} onClose={() => setOpen(false)} />
-    </>
+    </Space.Compact>
   );
 }

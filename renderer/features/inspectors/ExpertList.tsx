@@ -8,7 +8,7 @@ import { useBureaus } from '../bureaus/use-bureaus';
 import { BureauFilter } from '../directory/BureauFilter';
 import { DirectoryTable } from '../directory/DirectoryTable';
 import { SearchBox } from '../directory/SearchBox';
-import { expertColumns, EXPERT_TABLE_WIDTH } from './expert-columns';
+import { expertColumns } from './expert-columns';
 import { expertListPath, readExpertListState, toExpertListInput, type ExpertListState } from './inspector-list-params';
 import { ExpertDrawer } from './ExpertDrawer';
 
@@ -45,7 +45,6 @@ export function ExpertList({ params, openId, onOpen }: { params: URLSearchParams
         onOpen={(expert) => onOpen(expert.id)}
         openId={openId}
         emptyText={state.query || state.bureauId || state.status ? '没有符合条件的专家' : '专家库中还没有专家'}
-        scrollX={EXPERT_TABLE_WIDTH}
         chrome={390}
       />
       <ExpertDrawer id={openId} onClose={() => onOpen(null)} />

@@ -13,6 +13,7 @@ export function InspectorFields({ inspector }: { inspector: InspectorDto }) {
       bordered
       size="small"
       column={2}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
       data-testid="inspector-fields"
       items={[
         ...FIELDS.map((field) => ({

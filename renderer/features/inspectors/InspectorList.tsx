@@ -5,7 +5,7 @@ import { failureMessage } from '../../rpc/rpc-failure';
 import { useRpc } from '../../rpc/use-rpc';
 import { useBureaus } from '../bureaus/use-bureaus';
 import { DirectoryTable } from '../directory/DirectoryTable';
-import { inspectorColumns, INSPECTOR_TABLE_WIDTH } from './inspector-columns';
+import { inspectorColumns } from './inspector-columns';
 import { todayIso } from './inspector-labels';
 import { inspectorListPath, readInspectorListState, toInspectorListInput, type InspectorListState } from './inspector-list-params';
 import { InspectorDrawer } from './InspectorDrawer';
@@ -35,7 +35,6 @@ export function InspectorList({ params, openId, onOpen }: { params: URLSearchPar
         onOpen={(inspector) => onOpen(inspector.id)}
         openId={openId}
         emptyText={filtered ? '没有符合条件的执法检查人员' : '名录中还没有执法检查人员，可点击“导入”从模板导入'}
-        scrollX={INSPECTOR_TABLE_WIDTH}
         chrome={390}
       />
       <InspectorDrawer id={openId} onClose={() => onOpen(null)} />

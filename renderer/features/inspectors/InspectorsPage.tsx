@@ -4,10 +4,12 @@ import { useState } from 'react';
 import { navigate } from '../../router/navigation';
 import { useCurrentUser } from '../auth/session-context';
 import { mayEditDirectories } from '../directory/directory-permissions';
+import { DirectoryExportButton } from '../exports/DirectoryExportButton';
 import { DirectoryImportTools } from '../imports/DirectoryImportTools';
 import { ExpertFormModal } from './ExpertFormModal';
 import { ExpertList } from './ExpertList';
-import { readTab, type InspectorsTab } from './inspector-list-params';
+import { todayIso } from './inspector-labels';
+import { readInspectorListState, readTab, toInspectorFilterInput, type InspectorsTab } from './inspector-list-params';
 import { InspectorFormModal } from './InspectorFormModal';
 import { InspectorList } from './InspectorList';
 
@@ -30,6 +32,7 @@ export function InspectorsPage({ params }: { params: URLSearchParams }) {
       extra={
         <Space>
           {tab === 'inspectors' ? <DirectoryImportTools directory="inspectors" /> : null}
+          {tab === 'inspectors' ? <DirectoryExportButton directory="inspectors" filter={toInspectorFilterInput(readInspectorListState(params), todayIso())} /> : null}
           {editable ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid={tab === 'experts' ? 'experts-new' : 'inspectors-new'}>
               {tab === 'experts' ? '新增专家' : '新增执法检查人员'}

@@ -3,19 +3,17 @@ import type { InspectorDto } from '../../../shared/contract/inspectors';
 import { INSPECTOR_STATUS_LABELS } from '../../../shared/domain/inspectors';
 import { certState } from './inspector-labels';
 
-export const INSPECTOR_TABLE_WIDTH = 1320;
-
 const list = (values: string[]) => (values.length ? values.join('、') : '—');
 
 export function inspectorColumns(bureauName: (id: number) => string, today: string): TableColumnsType<InspectorDto> {
   return [
-    { title: '姓名', dataIndex: 'name', width: 100, render: (name: string) => <span data-testid="inspector-name">{name}</span> },
-    { title: '所属单位', dataIndex: 'bureauId', width: 190, ellipsis: true, render: (id: number) => bureauName(id) },
-    { title: '执法证号', dataIndex: 'certNo', width: 170, render: (c: string | null) => <span className="cb-code">{c ?? '—'}</span> },
+    { title: '姓名', dataIndex: 'name', width: 90, render: (name: string) => <span data-testid="inspector-name">{name}</span> },
+    { title: '所属单位', dataIndex: 'bureauId', width: 150, ellipsis: true, render: (id: number) => bureauName(id) },
+    { title: '执法证号', dataIndex: 'certNo', width: 160, render: (c: string | null) => <span className="cb-code">{c ?? '—'}</span> },
     {
       title: '证件有效期至',
       dataIndex: 'certValidTo',
-      width: 130,
+      width: 116,
       render: (to: string | null, i) => {
         const state = certState(i, today);
         if (state === 'none') return '—';
@@ -28,17 +26,17 @@ export function inspectorColumns(bureauName: (id: number) => string, today: stri
     {
       title: '执法资格',
       dataIndex: 'enforcementQualified',
-      width: 90,
+      width: 84,
       render: (q: boolean) => (q ? <Tag color="green">具有</Tag> : <Tag>不具有</Tag>),
     },
-    { title: '业务条线', dataIndex: 'businessLines', width: 170, ellipsis: true, render: list },
-    { title: '专长', dataIndex: 'expertise', width: 140, ellipsis: true, render: list },
-    { title: '负责区域', dataIndex: 'region', width: 120, ellipsis: true, render: (r: string | null) => r ?? '—' },
-    { title: '联系电话', dataIndex: 'phone', width: 130, render: (p: string | null) => p ?? '—' },
+    { title: '业务条线', dataIndex: 'businessLines', width: 140, ellipsis: true, render: list },
+    { title: '专长', dataIndex: 'expertise', width: 110, ellipsis: true, render: list },
+    { title: '负责区域', dataIndex: 'region', width: 90, ellipsis: true, render: (r: string | null) => r ?? '—' },
+    { title: '联系电话', dataIndex: 'phone', width: 116, render: (p: string | null) => p ?? '—' },
     {
       title: '状态',
       dataIndex: 'status',
-      width: 80,
+      width: 70,
       render: (s: InspectorDto['status']) => (s === 'active' ? INSPECTOR_STATUS_LABELS[s] : <Tag>{INSPECTOR_STATUS_LABELS[s]}</Tag>),
     },
   ];

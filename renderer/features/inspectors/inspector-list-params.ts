@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { ExpertListInput, InspectorListInput } from '../../../shared/contract/inspectors';
+import type { ExpertListInput, InspectorFilterInput, InspectorListInput } from '../../../shared/contract/inspectors';
 import { EXPERT_STATUSES, INSPECTOR_STATUSES, type ExpertStatus, type InspectorStatus } from '../../../shared/domain/inspectors';
 import { oneOf, pathWith, positiveInt, readPaging, text, type Paging } from '../directory/list-params';
 
@@ -52,7 +52,7 @@ function certBefore(cert: CertFilter | undefined, today: string): string | undef
   return cert === 'expired' ? today : dayjs(today).add(Number(cert), 'day').format('YYYY-MM-DD');
 }
 
-export function toInspectorListInput(s: InspectorListState, today: string): InspectorListInput {
+export function toInspectorFilterInput(s: InspectorListState, today: string): InspectorFilterInput {
   return {
     query: s.query.trim() || undefined,
     bureauId: s.bureauId,
@@ -61,9 +61,11 @@ export function toInspectorListInput(s: InspectorListState, today: string): Insp
     expertise: s.expertise,
     status: s.status,
     certExpiringBefore: certBefore(s.cert, today),
-    page: s.page,
-    pageSize: s.pageSize,
   };
+}
+
+export function toInspectorListInput(s: InspectorListState, today: string): InspectorListInput {
+  return { ...toInspectorFilterInput(s, today), page: s.page, pageSize: s.pageSize };
 }
 
 export function readExpertListState(params: URLSearchParams): ExpertListState {

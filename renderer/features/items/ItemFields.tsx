@@ -14,6 +14,7 @@ export function ItemFields({ item }: { item: ItemDto }) {
       bordered
       size="small"
       column={2}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
       data-testid="item-fields"
       items={[
         ...fields.map((field) => ({

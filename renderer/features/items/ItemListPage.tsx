@@ -9,9 +9,10 @@ import { useCurrentUser } from '../auth/session-context';
 import { useBureaus } from '../bureaus/use-bureaus';
 import { mayEditDirectories } from '../directory/directory-permissions';
 import { DirectoryTable } from '../directory/DirectoryTable';
+import { DirectoryExportButton } from '../exports/DirectoryExportButton';
 import { DirectoryImportTools } from '../imports/DirectoryImportTools';
-import { itemColumns, ITEM_TABLE_WIDTH } from './item-columns';
-import { itemListPath, readItemListState, toItemListInput, type ItemListState } from './item-list-params';
+import { itemColumns } from './item-columns';
+import { itemListPath, readItemListState, toItemFilterInput, toItemListInput, type ItemListState } from './item-list-params';
 import { ItemDrawer } from './ItemDrawer';
 import { ItemFilterBar } from './ItemFilterBar';
 import { ItemFormModal } from './ItemFormModal';
@@ -34,6 +35,7 @@ export function ItemListPage({ params }: { params: URLSearchParams }) {
       extra={
         <Space>
           <DirectoryImportTools directory="items" />
+          <DirectoryExportButton directory="items" filter={toItemFilterInput(state)} />
           {mayEditDirectories(user.roles) ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="items-new">
               新增抽查事项
@@ -55,7 +57,6 @@ export function ItemListPage({ params }: { params: URLSearchParams }) {
         onOpen={(item) => setOpenId(item.id)}
         openId={openId}
         emptyText={filtered ? '没有符合条件的抽查事项' : '清单中还没有抽查事项，可点击“导入”从模板导入'}
-        scrollX={ITEM_TABLE_WIDTH}
       />
       <ItemDrawer id={openId} onClose={() => setOpenId(null)} />
       <ItemFormModal item={null} open={creating} onClose={() => setCreating(false)} onSaved={(item) => setOpenId(item.id)} />

@@ -1,4 +1,4 @@
-import type { ItemListInput } from '../../../shared/contract/items';
+import type { ItemFilterInput, ItemListInput } from '../../../shared/contract/items';
 import { ITEM_CLASSES, ITEM_LEVELS, ITEM_STATUSES, type ItemClass, type ItemLevel, type ItemStatus } from '../../../shared/domain/items';
 import { oneOf, pathWith, positiveInt, readPaging, text, type Paging } from '../directory/list-params';
 
@@ -27,15 +27,10 @@ export function itemListPath(s: ItemListState): string {
   return pathWith('/items', { q: s.query, bureau: s.bureauId, level: s.level, line: s.businessLine, class: s.itemClass, status: s.status }, s);
 }
 
+export function toItemFilterInput(s: ItemListState): ItemFilterInput {
+  return { query: s.query.trim() || undefined, bureauId: s.bureauId, level: s.level, businessLine: s.businessLine, itemClass: s.itemClass, status: s.status };
+}
+
 export function toItemListInput(s: ItemListState): ItemListInput {
-  return {
-    query: s.query.trim() || undefined,
-    bureauId: s.bureauId,
-    level: s.level,
-    businessLine: s.businessLine,
-    itemClass: s.itemClass,
-    status: s.status,
-    page: s.page,
-    pageSize: s.pageSize,
-  };
+  return { ...toItemFilterInput(s), page: s.page, pageSize: s.pageSize };
 }

@@ -5,6 +5,8 @@ export const JOB_KIND_LABELS = {
   'imports.run': '名录导入',
   'targets.tagBulk': '批量分类标注',
   'targets.export': '导出检查对象名录',
+  'items.export': '导出检查事项清单',
+  'inspectors.export': '导出执法检查人员名录',
 } as const satisfies Record<JobKind, string>;
 
 export const JOB_STATE_LABELS = {

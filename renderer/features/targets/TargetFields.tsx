@@ -15,6 +15,7 @@ export function TargetFields({ target }: { target: TargetDto }) {
       bordered
       size="small"
       column={{ xs: 1, md: 2 }}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
       data-testid="target-fields"
       items={[
         ...fields.map((field) => ({

@@ -16,7 +16,7 @@ export function TargetFilterBar({ state, onChange }: Props) {
 
   return (
     <Space wrap style={{ marginBottom: 12 }}>
-      <SearchBox query={state.query} onSearch={(query) => onChange({ query })} placeholder="搜索名称或统一社会信用代码" testId="targets-search" width={330} />
+      <SearchBox query={state.query} onSearch={(query) => onChange({ query })} placeholder="搜索名称或信用代码" testId="targets-search" width={300} />
       <Select
         value={state.kind ?? ''}
         onChange={choose('kind')}

@@ -8,13 +8,13 @@ import { useRpc } from '../../rpc/use-rpc';
 import { useCurrentUser } from '../auth/session-context';
 import { useBureaus } from '../bureaus/use-bureaus';
 import { DirectoryTable } from '../directory/DirectoryTable';
+import { DirectoryExportButton } from '../exports/DirectoryExportButton';
 import { DirectoryImportTools } from '../imports/DirectoryImportTools';
 import { isFiltered, listStatePath, readListState, toFilterInput, toListInput, type TargetListState } from './target-list-params';
 import { mayEditTargets } from './target-permissions';
-import { targetColumns, TARGET_TABLE_WIDTH } from './target-columns';
+import { targetColumns } from './target-columns';
 import { TargetBulkTagModal } from './TargetBulkTagModal';
 import { TargetDrawer } from './TargetDrawer';
-import { TargetExportButton } from './TargetExportButton';
 import { TargetFilterBar } from './TargetFilterBar';
 
 /** 检查对象名录: filters in the address, server paging, a detail drawer, import / export / bulk tagging. */
@@ -35,7 +35,7 @@ export function TargetListPage({ params }: { params: URLSearchParams }) {
       extra={
         <Space wrap>
           <DirectoryImportTools directory="targets" />
-          <TargetExportButton filter={toFilterInput(state)} />
+          <DirectoryExportButton directory="targets" filter={toFilterInput(state)} />
           {editable ? (
             <Button icon={<TagsOutlined />} onClick={() => setBulkOpen(true)} data-testid="targets-bulk-tag">
               批量标注
@@ -62,7 +62,6 @@ export function TargetListPage({ params }: { params: URLSearchParams }) {
         onOpen={(target) => setOpenId(target.id)}
         openId={openId}
         emptyText={isFiltered(state) ? '没有符合条件的检查对象' : '名录中还没有检查对象'}
-        scrollX={TARGET_TABLE_WIDTH}
         chrome={380}
       />
       <TargetDrawer id={openId} onClose={() => setOpenId(null)} />
