@@ -51,11 +51,19 @@ export function mapHeaders(headers: readonly string[], columns: readonly ImportC
   return { keys, missing: columns.filter((c) => c.required && !used.has(c.key)), repeated };
 }
 
-/** Match a cell against labelled values (e.g. 风险等级 高/较高/一般/较低/低); accepts the stored value too. */
-export function matchLabel<T extends string>(raw: string, labels: Readonly<Record<T, readonly string[]>>): T | undefined {
-  const v = normaliseHeader(raw);
+/**
+ * A matcher for cells against labelled values (e.g. 风险等级 高/较高/一般/较低/低; the stored value matches
+ * too). Build it once per label table: an import matches millions of cells.
+ */
+export function labelMatcher<T extends string>(labels: Readonly<Record<T, readonly string[]>>): (raw: string) => T | undefined {
+  const map = new Map<string, T>();
   for (const [value, names] of Object.entries(labels) as [T, readonly string[]][]) {
-    if (normaliseHeader(value) === v || names.some((n) => normaliseHeader(n) === v)) return value;
+    for (const name of [value, ...names]) if (!map.has(normaliseHeader(name))) map.set(normaliseHeader(name), value);
   }
-  return undefined;
+  return (raw) => map.get(normaliseHeader(raw));
+}
+
+/** One-off match (small files, forms); hot paths keep a labelMatcher. */
+export function matchLabel<T extends string>(raw: string, labels: Readonly<Record<T, readonly string[]>>): T | undefined {
+  return labelMatcher(labels)(raw);
 }

@@ -189,7 +189,7 @@ export type ImportService = ReturnType<typeof createImportService>;
 
 /** Our exports prefix cells starting with = + - @ with ' (so Excel never runs them as formulas); undo it. */
 function unguard(cell: string): string {
-  return /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell;
+  return cell.charCodeAt(0) === 39 && '=+-@'.includes(cell.charAt(1)) && cell.length > 1 ? cell.slice(1) : cell;
 }
 
 async function countLines(file: string): Promise<number> {

@@ -1,6 +1,6 @@
 import type { TargetCreateInput } from '../../../shared/contract';
 import { bureauResolver, type NamedBureau } from '../../../shared/domain/bureau-names';
-import { matchLabel, type ImportColumn, type RowIssue } from '../../../shared/domain/imports';
+import { labelMatcher, type ImportColumn, type RowIssue } from '../../../shared/domain/imports';
 import { CREDIT_CLASSES, REG_STATUS_LABELS, RISK_LEVEL_LABELS, type CreditClass, type RegStatus, type RiskLevel, type SubjectKind } from '../../../shared/domain/targets';
 import { AppError } from '../../../shared/errors/app-error';
 import { messageZh } from '../../../shared/errors/messages-zh';
@@ -38,6 +38,13 @@ const STATUS_LABELS = {
   active: ['存续', '在业', '开业', '在营', '存续（在营、开业、在册）', '正常'],
 } as Record<RegStatus, string[]>;
 
+const MATCH = {
+  kind: labelMatcher(KIND_LABELS),
+  riskLevel: labelMatcher(RISK_LABELS),
+  creditClass: labelMatcher(CREDIT_LABELS),
+  regStatus: labelMatcher(STATUS_LABELS),
+};
+
 export type TargetImportRow = { input: TargetCreateInput; codes: NormalisedCodes };
 
 type Options = { bureaus: readonly NamedBureau[]; defaultBureauId: number; canAccessBureau: (id: number) => boolean; now: () => string };
@@ -53,10 +60,10 @@ export function createTargetImportKind(options: Options): ImportKind<TargetImpor
     const issue = (key: string | null, code: RowIssue['code'], extra = '') =>
       issues.push({ line, column: key === null ? null : label(key), code, message: messageZh(code) + extra });
     const get = (key: string) => (record[key] ?? '').trim();
-    const pick = <T extends string>(key: string, labels: Readonly<Record<T, readonly string[]>>): T | null => {
+    const pick = <T extends string>(key: keyof typeof MATCH, match: (raw: string) => T | undefined): T | null => {
       const raw = get(key);
       if (!raw) return null;
-      const value = matchLabel(raw, labels);
+      const value = match(raw);
       if (value === undefined) issue(key, 'IMPORT_VALUE_INVALID', `（“${raw}”）`);
       return value ?? null;
     };
@@ -68,7 +75,7 @@ export function createTargetImportKind(options: Options): ImportKind<TargetImpor
       return id ?? null;
     };
     if (!get('name')) issue('name', 'IMPORT_REQUIRED');
-    let kind = pick('kind', KIND_LABELS);
+    let kind = pick('kind', MATCH.kind);
     if (!kind) kind = get('creditCode') ? (get('creditCode').startsWith('9') || get('creditCode').length === 15 ? 'for_profit' : 'non_profit') : get('identifier') ? 'non_market' : 'for_profit';
     const territorial = bureau('territorialBureau') ?? options.defaultBureauId;
     if (!options.canAccessBureau(territorial)) issue('territorialBureau', 'FORBIDDEN', '（不能导入到其他单位的名录）');
@@ -83,9 +90,9 @@ export function createTargetImportKind(options: Options): ImportKind<TargetImpor
       registrationBureauId: bureau('registrationBureau'),
       territorialBureauId: territorial,
       industry: get('industry') || null,
-      riskLevel: pick('riskLevel', RISK_LABELS),
-      creditClass: pick('creditClass', CREDIT_LABELS),
-      regStatus: pick('regStatus', STATUS_LABELS) ?? 'active',
+      riskLevel: pick('riskLevel', MATCH.riskLevel),
+      creditClass: pick('creditClass', MATCH.creditClass),
+      regStatus: pick('regStatus', MATCH.regStatus) ?? 'active',
     };
     let codes: NormalisedCodes | null = null;
     try {
