@@ -21,6 +21,9 @@ test.use({
   },
 });
 
+// Long walkthroughs on a shared 2-core machine: give them room (each step still has its own 10 s expectation timeout).
+test.describe.configure({ timeout: 120_000 });
+
 test('targets: filters narrow the list; the drawer shows fields, 分类标注 and history', async ({ page, appHost }) => {
   const shell = await signIn(page, appHost);
   const targets = new TargetsPage(page);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from './fixtures/app-host';
 import { repoRoot } from './fixtures/cli';
 import { settleAdminPassword } from './fixtures/seed';
-import { signIn } from './pages/app';
+import { pickOption, signIn } from './pages/app';
 import { ImportWizard } from './pages/import-wizard';
 import { InspectorsPage } from './pages/inspectors-page';
 import { ItemsPage } from './pages/items-page';
@@ -13,6 +13,9 @@ const fixture = (name: string) => path.join(repoRoot, 'test', 'fixtures', name);
 
 test.use({ hostSetup: { seed: async ({ dataDir, init }) => settleAdminPassword(dataDir, init) } });
 
+// Long walkthroughs on a shared 2-core machine: give them room (each step still has its own 10 s expectation timeout).
+test.describe.configure({ timeout: 120_000 });
+
 test('targets: a CSV with 3 good and 2 bad rows imports the good ones and explains the bad ones', async ({ page, appHost }) => {
   const shell = await signIn(page, appHost);
   const targets = new TargetsPage(page);
@@ -21,15 +24,20 @@ test('targets: a CSV with 3 good and 2 bad rows imports the good ones and explai
 
   await wizard.open('targets');
   await wizard.chooseFile(fixture('e2e-targets-import.csv'));
-  await wizard.toPreview();
+  // Keyboard: the ready step's primary button has the focus, Enter moves on.
+  await expect(wizard.next).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(wizard.mapping).toBeVisible();
   await expect(wizard.detectedEncoding).toHaveText('UTF-8');
   await expect(wizard.mappedTo('统一社会信用代码')).toHaveText('统一社会信用代码');
   await expect(wizard.mappedTo('属地')).toHaveText('属地');
   await expect(wizard.missing).toHaveCount(0);
   await expect(page.getByTestId('import-preview-rows')).toContainText('火星区未知属地商行');
+  await expect(wizard.start).toBeFocused();
   await shell.screenshot('import-wizard-preview');
 
-  await wizard.run();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('import-step-result')).toBeVisible({ timeout: 30_000 });
   await expect(wizard.count('inserted')).toHaveText('3');
   await expect(wizard.count('rejected')).toHaveText('2');
   await expect(wizard.count('updated')).toHaveText('0');
@@ -57,10 +65,27 @@ test('targets: a CSV with 3 good and 2 bad rows imports the good ones and explai
   await expect(targets.row('沈阳市沈河区导入测试药房')).toContainText('沈河区市场监督管理局');
 });
 
-test('targets: a file without a required column is stopped at the preview', async ({ page, appHost }) => {
+test('targets: template download; XLSX sheet choice; a file without a required column is stopped at the preview', async ({ page, appHost }) => {
   await signIn(page, appHost);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('targets-template').click();
+  await page.getByRole('menuitem', { name: 'CSV 模板' }).click();
+  const template = await download;
+  expect(template.suggestedFilename()).toBe('检查对象名录导入模板.csv');
+  expect(await fs.readFile(await template.path(), 'utf8')).toContain('统一社会信用代码,名称');
+
   const wizard = new ImportWizard(page);
   await wizard.open('targets');
+  // A workbook whose first sheet is a note: the wizard offers its sheets; the data sheet maps cleanly.
+  await wizard.chooseFile(fixture('targets-two-sheets.xlsx'));
+  await expect(page.getByTestId('import-sheet')).toContainText('说明');
+  await pickOption(page, page.getByTestId('import-sheet'), '名录');
+  await wizard.toPreview();
+  await expect(wizard.detectedEncoding).toContainText('XLSX');
+  await expect(wizard.missing).toHaveCount(0);
+  await expect(page.getByTestId('import-preview-rows')).toContainText('沈阳表格示例一有限公司');
+
+  await page.getByRole('button', { name: '上一步' }).click();
   await wizard.chooseFile(fixture('targets-missing-name-column.csv'));
   await wizard.toPreview();
   await expect(wizard.missing).toContainText('缺少必需的列：名称');
@@ -102,6 +127,7 @@ test('items: a two-row list imports through the same wizard and shows in the lis
   await expect(page.getByTestId('item-value-basis')).toContainText('第六十七条');
   await expect(page.getByTestId('item-history')).toContainText('导入');
   await expect(page.getByTestId('item-versions')).toContainText('e2e-items-import.csv');
+  await shell.screenshot('item-drawer');
 });
 
 test('inspectors: a two-row roster imports through the same wizard; filters and the drawer work', async ({ page, appHost }) => {
@@ -135,4 +161,19 @@ test('inspectors: a two-row roster imports through the same wizard; filters and 
   await expect(page.getByTestId('inspector-absences')).toContainText('没有登记不在岗期间');
   await expect(page.getByTestId('inspector-recusals')).toContainText('没有登记回避');
   await expect(page.getByTestId('inspector-history')).toContainText('导入');
+  await shell.screenshot('inspector-drawer');
+  await page.keyboard.press('Escape');
+
+  // 专家库 (非执法人员) on the second tab: add one through the form; it opens in its drawer.
+  await page.getByRole('tab', { name: '专家库（非执法人员）' }).click();
+  await expect(page).toHaveURL(/tab=experts/);
+  await page.getByTestId('experts-new').click();
+  const form = page.getByTestId('expert-form');
+  await form.getByLabel('姓名').fill('郑专家');
+  await form.getByLabel('专业领域').fill('特种设备检验');
+  await form.getByLabel('工作单位').fill('沈阳市特种设备检测研究院');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('expert-drawer-title')).toHaveText('郑专家');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('experts-table').locator('.ant-table-row:not(.ant-table-row-extra)')).toHaveCount(1);
 });

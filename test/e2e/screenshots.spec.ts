@@ -18,6 +18,9 @@ test.use({
   },
 });
 
+// Long walkthroughs on a shared 2-core machine: give them room (each step still has its own 10 s expectation timeout).
+test.describe.configure({ timeout: 120_000 });
+
 test('screenshots of the main screens', async ({ page, appHost }) => {
   const login = new LoginPage(page);
   await login.open(appHost.url);

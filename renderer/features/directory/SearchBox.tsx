@@ -19,7 +19,8 @@ export function SearchBox({ query, onSearch, placeholder, testId, width = 300 }:
       onPressEnter={commitNow}
       prefix={<SearchOutlined style={{ color: '#8c8c8c' }} />}
       allowClear
-      placeholder={`${placeholder}（Ctrl+K 或 /）`}
+      placeholder={placeholder}
+      suffix={<span style={{ color: '#bfbfbf', fontSize: 12 }} title="Ctrl+K 或 / 聚焦搜索框">Ctrl+K</span>}
       style={{ width }}
       data-testid={testId}
       aria-label={placeholder}

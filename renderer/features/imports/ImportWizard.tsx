@@ -1,4 +1,5 @@
 import { Button, Modal, Space, Steps } from 'antd';
+import { useEffect, useRef } from 'react';
 import { failureMessage } from '../../rpc/rpc-failure';
 import { DIRECTORY_LABELS, type Directory } from './import-labels';
 import { ImportFileStep } from './ImportFileStep';
@@ -34,6 +35,16 @@ function WizardBody({ directory, onClose }: { directory: Directory; onClose(): v
   const { step, preview, file } = wizard;
   const previewReady = file !== null && preview.data !== undefined && !preview.isFetching;
   const blocked = (preview.data?.missing.length ?? 0) > 0;
+  const primary = useRef<HTMLButtonElement>(null);
+  const focused = useRef('');
+
+  // Keyboard: once a step (or a newly picked file) is ready, its primary button takes the focus, so Enter goes on.
+  const focusKey = step === 'file' ? (previewReady ? `file:${file?.id}` : '') : step === 'preview' ? (previewReady && !blocked ? 'preview' : '') : step;
+  useEffect(() => {
+    if (!focusKey || focused.current === focusKey) return;
+    focused.current = focusKey;
+    primary.current?.focus();
+  }, [focusKey]);
 
   const footer = (() => {
     switch (step) {
@@ -41,7 +52,7 @@ function WizardBody({ directory, onClose }: { directory: Directory; onClose(): v
         return (
           <>
             <Button onClick={onClose}>取消</Button>
-            <Button type="primary" disabled={!previewReady || preview.isError} onClick={() => wizard.goTo('preview')} autoFocus={previewReady} key="next" data-testid="import-next">
+            <Button type="primary" disabled={!previewReady || preview.isError} onClick={() => wizard.goTo('preview')} ref={primary} key="next" data-testid="import-next">
               下一步
             </Button>
           </>
@@ -50,14 +61,14 @@ function WizardBody({ directory, onClose }: { directory: Directory; onClose(): v
         return (
           <>
             <Button onClick={() => wizard.goTo('file')}>上一步</Button>
-            <Button type="primary" disabled={!previewReady || blocked} loading={wizard.start.isPending} onClick={wizard.run} autoFocus={!blocked} key="start" data-testid="import-start">
+            <Button type="primary" disabled={!previewReady || blocked} loading={wizard.start.isPending} onClick={wizard.run} ref={primary} key="start" data-testid="import-start">
               开始导入
             </Button>
           </>
         );
       case 'run':
         return (
-          <Button onClick={onClose} key="background">
+          <Button onClick={onClose} ref={primary} key="background">
             在后台继续
           </Button>
         );
@@ -67,7 +78,7 @@ function WizardBody({ directory, onClose }: { directory: Directory; onClose(): v
             <Button onClick={wizard.reset} data-testid="import-again">
               再导入一个文件
             </Button>
-            <Button type="primary" onClick={onClose} autoFocus key="done" data-testid="import-done">
+            <Button type="primary" onClick={onClose} ref={primary} key="done" data-testid="import-done">
               完成
             </Button>
           </>

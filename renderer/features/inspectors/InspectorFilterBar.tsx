@@ -14,8 +14,8 @@ export function InspectorFilterBar({ state, onChange }: Props) {
   const lineOptions = [...new Set((lines.data ?? []).map((l) => l.businessLine))].map((l) => ({ value: l }));
   return (
     <Space wrap style={{ marginBottom: 12 }}>
-      <SearchBox query={state.query} onSearch={(query) => onChange({ query })} placeholder="搜索姓名或执法证号" testId="inspectors-search" width={260} />
-      <BureauFilter value={state.bureauId} onChange={(bureauId) => onChange({ bureauId })} testId="inspectors-bureau-filter" width={230} />
+      <SearchBox query={state.query} onSearch={(query) => onChange({ query })} placeholder="搜索姓名或执法证号" testId="inspectors-search" width={220} />
+      <BureauFilter value={state.bureauId} onChange={(bureauId) => onChange({ bureauId })} testId="inspectors-bureau-filter" width={190} />
       <Select
         value={state.qualified ?? ''}
         onChange={(q: 'yes' | 'no' | '') => onChange({ qualified: q || undefined })}
@@ -32,7 +32,7 @@ export function InspectorFilterBar({ state, onChange }: Props) {
         value={state.businessLine ?? ''}
         options={lineOptions}
         onChange={(v: string) => onChange({ businessLine: v.trim() || undefined })}
-        style={{ width: 140 }}
+        style={{ width: 120 }}
         allowClear
         placeholder="业务条线"
         data-testid="inspectors-line-filter"
@@ -42,7 +42,7 @@ export function InspectorFilterBar({ state, onChange }: Props) {
       <Input
         value={state.expertise ?? ''}
         onChange={(e) => onChange({ expertise: e.target.value.trim() || undefined })}
-        style={{ width: 120 }}
+        style={{ width: 100 }}
         allowClear
         placeholder="专长"
         data-testid="inspectors-expertise-filter"
@@ -51,7 +51,7 @@ export function InspectorFilterBar({ state, onChange }: Props) {
       <Select
         value={state.status ?? ''}
         onChange={(status: InspectorListState['status'] | '') => onChange({ status: status || undefined })}
-        style={{ width: 110 }}
+        style={{ width: 100 }}
         options={[{ value: '', label: '全部状态' }, ...INSPECTOR_STATUSES.map((s) => ({ value: s, label: INSPECTOR_STATUS_LABELS[s] }))]}
         data-testid="inspectors-status-filter"
         aria-label="状态"
@@ -59,7 +59,7 @@ export function InspectorFilterBar({ state, onChange }: Props) {
       <Select
         value={state.cert ?? ''}
         onChange={(cert: InspectorListState['cert'] | '') => onChange({ cert: cert || undefined })}
-        style={{ width: 200 }}
+        style={{ width: 190 }}
         options={[{ value: '', label: '证件到期：不限' }, ...CERT_FILTERS.map((c) => ({ value: c, label: CERT_FILTER_LABELS[c] }))]}
         data-testid="inspectors-cert-filter"
         aria-label="证件到期"

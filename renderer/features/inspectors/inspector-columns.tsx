@@ -8,7 +8,7 @@ const list = (values: string[]) => (values.length ? values.join('、') : '—');
 export function inspectorColumns(bureauName: (id: number) => string, today: string): TableColumnsType<InspectorDto> {
   return [
     { title: '姓名', dataIndex: 'name', width: 90, render: (name: string) => <span data-testid="inspector-name">{name}</span> },
-    { title: '所属单位', dataIndex: 'bureauId', width: 150, ellipsis: true, render: (id: number) => bureauName(id) },
+    { title: '所属单位', dataIndex: 'bureauId', width: 170, ellipsis: true, render: (id: number) => bureauName(id) },
     { title: '执法证号', dataIndex: 'certNo', width: 160, render: (c: string | null) => <span className="cb-code">{c ?? '—'}</span> },
     {
       title: '证件有效期至',
@@ -29,9 +29,9 @@ export function inspectorColumns(bureauName: (id: number) => string, today: stri
       width: 84,
       render: (q: boolean) => (q ? <Tag color="green">具有</Tag> : <Tag>不具有</Tag>),
     },
-    { title: '业务条线', dataIndex: 'businessLines', width: 140, ellipsis: true, render: list },
+    { title: '业务条线', dataIndex: 'businessLines', width: 130, ellipsis: true, render: list },
     { title: '专长', dataIndex: 'expertise', width: 110, ellipsis: true, render: list },
-    { title: '负责区域', dataIndex: 'region', width: 90, ellipsis: true, render: (r: string | null) => r ?? '—' },
+    { title: '负责区域', dataIndex: 'region', width: 80, ellipsis: true, render: (r: string | null) => r ?? '—' },
     { title: '联系电话', dataIndex: 'phone', width: 116, render: (p: string | null) => p ?? '—' },
     {
       title: '状态',

@@ -7,7 +7,7 @@ export function itemColumns(bureauName: (id: number) => string): TableColumnsTyp
   return [
     { title: '序号', dataIndex: 'seq', width: 60, render: (seq: number | null) => seq ?? '—' },
     { title: '抽查类别', dataIndex: 'category', width: 150, ellipsis: true },
-    { title: '抽查事项', dataIndex: 'name', width: 250, ellipsis: true, render: (name: string) => <span data-testid="item-name">{name}</span> },
+    { title: '抽查事项', dataIndex: 'name', width: 220, ellipsis: true, render: (name: string) => <span data-testid="item-name">{name}</span> },
     {
       title: '事项类别',
       dataIndex: 'itemClass',
@@ -17,7 +17,7 @@ export function itemColumns(bureauName: (id: number) => string): TableColumnsTyp
     { title: '检查方式', dataIndex: 'methods', width: 170, ellipsis: true, render: (m: ItemDto['methods']) => methodsText(m) },
     { title: '业务条线', dataIndex: 'businessLine', width: 100, ellipsis: true },
     { title: '层级', dataIndex: 'level', width: 70, render: (l: ItemDto['level']) => ITEM_LEVEL_LABELS[l] },
-    { title: '单位', dataIndex: 'bureauId', width: 140, ellipsis: true, render: (id: number) => bureauName(id) },
+    { title: '单位', dataIndex: 'bureauId', width: 170, ellipsis: true, render: (id: number) => bureauName(id) },
     {
       title: '状态',
       dataIndex: 'status',
