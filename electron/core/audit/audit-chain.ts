@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { canonicalJson, sha256Hex } from './canonical-json';
 
 /** The hash chain's primitives, shared by the writer (audit-service) and the verifier (audit-verify). */
@@ -32,17 +33,20 @@ export function eventHash(prevHash: string, e: Omit<EventRow, 'prev_hash' | 'has
   return sha256Hex(prevHash + '\n' + body);
 }
 
-/** Running digest over an event's history rows, in insertion order. */
+/**
+ * Digest over an event's history rows, in insertion order: SHA-256 of the lines
+ * "entity \t id \t snapshot-json-or-deleted \n", streamed (one pass, no per-row digest).
+ */
 export function historyDigester() {
-  const hash = sha256Hex;
-  let acc = GENESIS_HASH;
+  const hash = createHash('sha256');
   let count = 0;
   return {
     add(entity: string, entityId: string, snapshotJson: string | null) {
-      acc = hash(`${acc}\n${entity}\t${entityId}\t${snapshotJson === null ? 'deleted' : hash(snapshotJson)}`);
+      hash.update(`${entity}\t${entityId}\t`);
+      hash.update(snapshotJson === null ? '\u0000deleted' : snapshotJson);
+      hash.update('\n');
       count++;
     },
-    result: () => ({ changes: count, digest: acc }),
+    result: () => ({ changes: count, digest: hash.copy().digest('hex') }),
   };
 }
-

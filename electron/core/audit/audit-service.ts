@@ -7,7 +7,7 @@ import { verifyAuditChain, type SnapshotSource } from './audit-verify';
 
 export { GENESIS_HASH };
 
-const HISTORY_CHUNK = 500; // rows per multi-row INSERT (4 params each, far below SQLite's 32,766)
+const HISTORY_CHUNK = 1000; // history rows per INSERT … SELECT FROM json_each(?)
 
 export type AuditActor = { userId: number | null; login: string | null };
 export const SYSTEM_ACTOR: AuditActor = { userId: null, login: 'system' };
@@ -64,19 +64,19 @@ export function createAuditService({ db, clock }: Deps) {
     const h = await head(tx);
     const seq = (h?.seq ?? 0) + 1;
     const digester = historyDigester();
-    let pending: unknown[] = [];
+    let pending: [string, string | null][] = [];
     const flush = async () => {
       if (pending.length === 0) return;
-      const rows = pending.length / 4;
-      await tx.run(`INSERT INTO entity_history (audit_seq, entity, entity_id, snapshot) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}`, pending);
+      const rows = JSON.stringify(pending);
       pending = [];
+      await tx.run(`INSERT INTO entity_history (audit_seq, entity, entity_id, snapshot) SELECT ?, ?, value->>0, value->>1 FROM json_each(?)`, [seq, input.entity, rows]);
     };
     return {
       async add(entityId, after) {
         const json = after === null ? null : canonicalJson(after);
         digester.add(input.entity, String(entityId), json);
-        pending.push(seq, input.entity, String(entityId), json);
-        if (pending.length >= HISTORY_CHUNK * 4) await flush();
+        pending.push([String(entityId), json]);
+        if (pending.length >= HISTORY_CHUNK) await flush();
       },
       async finish(detail) {
         await flush();

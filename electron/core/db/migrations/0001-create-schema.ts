@@ -64,7 +64,7 @@ export class CreateSchema0001 implements MigrationInterface {
       `CREATE UNIQUE INDEX targets_identifier ON targets(identifier) WHERE identifier IS NOT NULL`,
       `CREATE INDEX targets_territorial_name ON targets(territorial_bureau_id, name)`,
       // Full-text search over name and code. Trigram suits Chinese; shorter queries fall back to LIKE.
-      `CREATE VIRTUAL TABLE targets_fts USING fts5(name, credit_code, identifier, content='targets', content_rowid='id', tokenize='trigram')`,
+      `CREATE VIRTUAL TABLE targets_fts USING fts5(name, credit_code, identifier, content='targets', content_rowid='id', tokenize='trigram', columnsize=0)`,
       `CREATE TRIGGER targets_fts_ai AFTER INSERT ON targets BEGIN
         INSERT INTO targets_fts(rowid, name, credit_code, identifier) VALUES (new.id, new.name, new.credit_code, new.identifier);
       END`,
