@@ -124,30 +124,35 @@ export function createImportService(deps: Deps) {
         if (inFlight) await inFlight;
       };
       const onProblem = (p: { line: number; reason: string }) => reject([{ line: p.line, column: null, code: 'IMPORT_CSV_MALFORMED', message: messageZh('IMPORT_CSV_MALFORMED') }]);
-      for await (const { line, cells } of readRows(file.path, { encoding: input.encoding, sheet: input.sheet, onProblem })) {
-        if (cells.every((c) => c.trim() === '')) continue;
-        if (keys === null) {
-          const mapping = mapHeaders(cells, kind.columns);
-          if (mapping.missing.length > 0) throw new AppError('IMPORT_HEADER_MISSING', { missing: mapping.missing.map((c) => c.label), headers: cells });
-          keys = mapping.keys;
-          continue;
+      try {
+        for await (const { line, cells } of readRows(file.path, { encoding: input.encoding, sheet: input.sheet, onProblem })) {
+          if (cells.every((c) => c.trim() === '')) continue;
+          if (keys === null) {
+            const mapping = mapHeaders(cells, kind.columns);
+            if (mapping.missing.length > 0) throw new AppError('IMPORT_HEADER_MISSING', { missing: mapping.missing.map((c) => c.label), headers: cells });
+            keys = mapping.keys;
+            continue;
+          }
+          const record: Record<string, string> = {};
+          keys.forEach((key, i) => {
+            if (key !== null) record[key] = unguard((cells[i] ?? '').trim());
+          });
+          const parsed = kind.parseRow(record, line);
+          if (!parsed.ok) reject(parsed.issues);
+          else if (seen.has(parsed.key)) {
+            reject([{ line, column: null, code: 'IMPORT_DUPLICATE_IN_FILE', message: `${messageZh('IMPORT_DUPLICATE_IN_FILE')}（第 ${seen.get(parsed.key)} 行）` }]);
+          } else {
+            seen.set(parsed.key, line);
+            chunk.push({ key: parsed.key, row: parsed.row, line });
+            if (chunk.length >= CHUNK) await apply();
+          }
+          if (++done % 2000 === 0) await job.progress(Math.min(line, totalLines || line), totalLines, 'rows', { persist: false });
         }
-        const record: Record<string, string> = {};
-        keys.forEach((key, i) => {
-          if (key !== null) record[key] = unguard((cells[i] ?? '').trim());
-        });
-        const parsed = kind.parseRow(record, line);
-        if (!parsed.ok) reject(parsed.issues);
-        else if (seen.has(parsed.key)) {
-          reject([{ line, column: null, code: 'IMPORT_DUPLICATE_IN_FILE', message: `${messageZh('IMPORT_DUPLICATE_IN_FILE')}（第 ${seen.get(parsed.key)} 行）` }]);
-        } else {
-          seen.set(parsed.key, line);
-          chunk.push({ key: parsed.key, row: parsed.row, line });
-          if (chunk.length >= CHUNK) await apply();
-        }
-        if (++done % 2000 === 0) await job.progress(Math.min(line, totalLines || line), totalLines, 'rows', { persist: false });
+        await drain();
+      } finally {
+        // Never leave the transaction (commit or rollback) while a chunk is still being written.
+        if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
       }
-      await drain();
       if (keys === null) throw new AppError('IMPORT_EMPTY');
       if (input.mode === 'all-or-nothing' && rejected > 0) throw new AppError('IMPORT_REJECTED', { rejected });
       await kind.finish?.(tx, bulk);

@@ -144,12 +144,16 @@ export function createTargetImportKind(options: Options): ImportKind<TargetImpor
          SELECT ${Array.from({ length: width }, (_, i) => `value->>${i}`).join(', ')}, ?, ? FROM json_each(?)`,
         [now, now, JSON.stringify(fresh.map((f, i) => [ids[i], ...f.values]))],
       );
-      inserting.catch(() => undefined); // awaited below
-      for (let i = 0; i < fresh.length; i++) {
-        const id = ids[i] as number;
-        await bulk.add(id, targetSnapshot(rowFrom(id, (fresh[i] as { values: unknown[] }).values, 1, now, now), []));
-      }
-      await inserting;
+      const adding = (async () => {
+        for (let i = 0; i < fresh.length; i++) {
+          const id = ids[i] as number;
+          await bulk.add(id, targetSnapshot(rowFrom(id, (fresh[i] as { values: unknown[] }).values, 1, now, now), []));
+        }
+      })();
+      // Both settle before returning, so a failure never leaves a statement running past the rollback.
+      const [inserted, added] = await Promise.allSettled([inserting, adding]);
+      if (inserted.status === 'rejected') throw inserted.reason;
+      if (added.status === 'rejected') throw added.reason;
     }
     return { inserted: fresh.length, updated, unchanged, issues: [] };
   }
