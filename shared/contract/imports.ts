@@ -53,6 +53,8 @@ export const importsMethods = {
       headers: z.array(z.string()),
       mapping: z.array(z.object({ header: z.string(), key: z.string().nullable(), label: z.string().nullable() })),
       missing: z.array(z.string()),
+      /** File headers ignored because an earlier column already fills the same directory column. */
+      repeated: z.array(z.string()),
       rows: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()) })),
     }),
   }),

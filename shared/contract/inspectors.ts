@@ -201,6 +201,7 @@ export const expertsMethods = {
   'experts.get': method({ summary: '专家详情', access: 'any', scope: 'bureau', input: z.strictObject({ id: Id }), output: ExpertDto }),
   'experts.create': method({ summary: '新增专家', access: WRITERS, scope: 'bureau', mutates: true, input: ExpertCreateInput, output: ExpertDto }),
   'experts.update': method({ summary: '修改专家（乐观锁：expectedVersion）', access: WRITERS, scope: 'bureau', mutates: true, input: ExpertUpdateInput, output: ExpertDto }),
+  'experts.history': method({ summary: '专家的变更历史', access: 'any', scope: 'bureau', input: z.strictObject({ id: Id }), output: z.array(HistoryEntry) }),
 };
 
 /* ---------- recusals (回避) ---------- */

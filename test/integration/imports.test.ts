@@ -97,7 +97,7 @@ describe('target import', () => {
     t = await makeTestContext();
     const staged = await t.admin.call('imports.stageFile', { path: path.join(FIXTURES, 'targets-two-sheets.xlsx') });
     const preview = await t.admin.call('imports.preview', { stagedId: staged.id, directory: 'targets', sheet: '名录' });
-    expect(preview).toMatchObject({ format: 'xlsx', sheets: ['说明', '名录'], headers: ['统一社会信用代码', '名称', '属地', '风险等级', '信用等级'], missing: [] });
+    expect(preview).toMatchObject({ format: 'xlsx', sheets: ['说明', '名录'], headers: ['统一社会信用代码', '名称', '属地', '风险等级', '信用等级'], missing: [], repeated: [] });
     const { result } = await runImport(t, 'targets-two-sheets.xlsx', { sheet: '名录' });
     expect(result).toMatchObject({ inserted: 2, rejected: 1 });
     expect(await names(t)).toEqual(['沈阳表格示例一有限公司', '沈阳表格示例二有限公司']);
@@ -125,6 +125,21 @@ describe('target import', () => {
     const result = (await clerk.call('jobs.get', { id: jobId })).result as ImportResult;
     expect(result).toMatchObject({ inserted: 0, rejected: 2 });
     expect(result.errors[0]).toMatchObject({ column: '属地', code: 'FORBIDDEN' });
+  });
+
+  it('preview names the columns it maps, ignores, misses and sees twice', async () => {
+    t = await makeTestContext();
+    const file = path.join(tempDir(), 'twice.csv');
+    fs.writeFileSync(file, '企业名称,信用代码,统一社会信用代码,备注\n甲公司,914403001922038216,,x\n');
+    const staged = await t.admin.call('imports.stageFile', { path: file });
+    const preview = await t.admin.call('imports.preview', { stagedId: staged.id, directory: 'targets' });
+    expect(preview.mapping).toEqual([
+      { header: '企业名称', key: 'name', label: '名称' },
+      { header: '信用代码', key: 'creditCode', label: '统一社会信用代码' },
+      { header: '统一社会信用代码', key: null, label: null },
+      { header: '备注', key: null, label: null },
+    ]);
+    expect(preview).toMatchObject({ repeated: ['统一社会信用代码'], missing: [], encoding: 'utf8', rows: [{ line: 2, cells: ['甲公司', '914403001922038216', '', 'x'] }] });
   });
 
   it('templates download as CSV with BOM and as a real XLSX', async () => {

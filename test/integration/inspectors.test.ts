@@ -161,6 +161,10 @@ describe('expert library (专家库)', () => {
     expect((await shClerk.call('experts.list', {})).items.map((e) => e.name)).toEqual(['赵老师']);
     expect(await shClerk.raw('experts.get', { id: expert.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await shClerk.raw('experts.update', { ...rest, bureauId: t.bureauId(SHENHE), id: expert.id, expectedVersion: 2 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await shClerk.raw('experts.history', { id: expert.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const history = await t.admin.call('experts.history', { id: expert.id });
+    expect(history.map((h) => h.action)).toEqual(['experts.update', 'experts.create']);
+    expect(history[0]?.changes).toContainEqual({ field: 'status', before: 'active', after: 'inactive' });
   });
 });
 

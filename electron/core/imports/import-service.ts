@@ -76,6 +76,7 @@ export function createImportService(deps: Deps) {
         return { header, key, label: kind.columns.find((c) => c.key === key)?.label ?? null };
       }),
       missing: mapping.missing.map((c) => c.label),
+      repeated: mapping.repeated,
       rows,
     };
   }

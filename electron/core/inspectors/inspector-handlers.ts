@@ -38,6 +38,10 @@ export function buildInspectorHandlers(d: { inspectorDirectory: InspectorDirecto
     },
 
     'experts.list': async (input, call) => experts().list({ ...input, bureauIds: call.bureauScope(input.bureauId) }),
+    'experts.history': async (input, call) => {
+      call.assertBureau((await experts().get(input.id)).bureauId);
+      return experts().history(input.id);
+    },
     'experts.get': async (input, call) => {
       const expert = await experts().get(input.id);
       call.assertBureau(expert.bureauId);

@@ -45,6 +45,15 @@ export function ImportPreviewStep({ wizard }: { wizard: ImportWizardState }) {
       ) : (
         <Alert type="success" showIcon title="必需的列都已找到。未对应模板的列将被忽略。" />
       )}
+      {p.repeated.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="import-repeated"
+          title={`以下列与前面的列对应同一个模板列，已忽略：${p.repeated.join('、')}`}
+          description="导入时使用靠前的那一列；如需使用后面的列，请删去或改名前面的列。"
+        />
+      ) : null}
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(260px, 1fr) 2fr', gap: 16, alignItems: 'start' }}>
         <Table<MappingRow>
           data-testid="import-mapping"
@@ -60,7 +69,15 @@ export function ImportPreviewStep({ wizard }: { wizard: ImportWizardState }) {
               title: '模板列',
               dataIndex: 'label',
               render: (label: string | null, r) =>
-                r.missing ? <Tag color="error">缺少：{label}</Tag> : label ? <Tag color="blue">{label}</Tag> : <Tag>忽略</Tag>,
+                r.missing ? (
+                  <Tag color="error">缺少：{label}</Tag>
+                ) : label ? (
+                  <Tag color="blue">{label}</Tag>
+                ) : r.header !== null && p.repeated.includes(r.header) ? (
+                  <Tag color="warning">重复，忽略</Tag>
+                ) : (
+                  <Tag>忽略</Tag>
+                ),
             },
           ]}
         />
