@@ -1,13 +1,13 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Drawer, Skeleton, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Descriptions, Typography } from 'antd';
 import { useState } from 'react';
 import type { ExpertDto } from '../../../shared/contract/inspectors';
-import { failureMessage } from '../../rpc/rpc-failure';
 import { useRpc } from '../../rpc/use-rpc';
 import { useCurrentUser } from '../auth/session-context';
 import { useBureaus } from '../bureaus/use-bureaus';
+import { DetailDrawer } from '../directory/DetailDrawer';
 import { mayEditDirectories } from '../directory/directory-permissions';
+import { versionStamp } from '../directory/version-stamp';
 import { EXPERT_FIELD_LABELS, formatExpertValue } from './inspector-labels';
 import { ExpertFormModal } from './ExpertFormModal';
 
@@ -20,43 +20,41 @@ export function ExpertDrawer({ id, onClose }: { id: number | null; onClose(): vo
   const e = id !== null ? expert.data : undefined;
 
   return (
-    <Drawer
-      open={id !== null}
+    <DetailDrawer
+      testId="expert-drawer"
+      id={id}
       onClose={onClose}
       size={640}
-      destroyOnHidden
-      title={e ? <span data-testid="expert-drawer-title">{e.name}</span> : '专家'}
-      extra={
-        e && mayEditDirectories(user.roles) ? (
+      data={e}
+      error={expert.error}
+      fallbackTitle="专家"
+      extra={() =>
+        mayEditDirectories(user.roles) ? (
           <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="expert-edit">
             编辑
           </Button>
         ) : null
       }
     >
-      <div data-testid="expert-drawer" style={{ display: 'grid', gap: 16 }}>
-        {expert.error ? <Alert type="error" showIcon title={failureMessage(expert.error)} /> : null}
-        {!e && !expert.error ? <Skeleton active /> : null}
-        {e ? (
-          <>
-            <Descriptions
-              bordered
-              size="small"
-              column={1}
-              items={[
-                ...Object.keys(EXPERT_FIELD_LABELS).map((field) => ({
-                  key: field,
-                  label: EXPERT_FIELD_LABELS[field],
-                  children: formatExpertValue(field, e[field as keyof ExpertDto], bureaus.nameOf),
-                })),
-                { key: 'updatedAt', label: '更新时间', children: `${dayjs(e.updatedAt).format('YYYY-MM-DD HH:mm:ss')}（第 ${e.version} 版）` },
-              ]}
-            />
-            <Typography.Text type="secondary">专家信息的每次修改都记入审计日志。</Typography.Text>
-            <ExpertFormModal expert={e} open={editing} onClose={() => setEditing(false)} />
-          </>
-        ) : null}
-      </div>
-    </Drawer>
+      {(e) => (
+        <>
+          <Descriptions
+            bordered
+            size="small"
+            column={1}
+            items={[
+              ...Object.keys(EXPERT_FIELD_LABELS).map((field) => ({
+                key: field,
+                label: EXPERT_FIELD_LABELS[field],
+                children: formatExpertValue(field, e[field as keyof ExpertDto], bureaus.nameOf),
+              })),
+              { key: 'updatedAt', label: '更新时间', children: versionStamp(e) },
+            ]}
+          />
+          <Typography.Text type="secondary">专家信息的每次修改都记入审计日志。</Typography.Text>
+          <ExpertFormModal expert={e} open={editing} onClose={() => setEditing(false)} />
+        </>
+      )}
+    </DetailDrawer>
   );
 }

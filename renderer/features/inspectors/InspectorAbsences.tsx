@@ -1,10 +1,11 @@
-import { App, AutoComplete, Button, DatePicker, Popconfirm, Space, Table } from 'antd';
+import { App, AutoComplete, Button, DatePicker, Popconfirm } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AbsenceDto } from '../../../shared/contract/inspectors';
 import { ABSENCE_REASON_SUGGESTIONS } from '../../../shared/domain/inspectors';
 import { failureMessage } from '../../rpc/rpc-failure';
 import { useRpcMutation } from '../../rpc/use-rpc';
+import { InspectorSubList } from './InspectorSubList';
 
 type Props = { inspectorId: number; absences: AbsenceDto[]; editable: boolean };
 
@@ -35,38 +36,25 @@ export function InspectorAbsences({ inspectorId, absences, editable }: Props) {
   };
 
   return (
-    <div style={{ display: 'grid', gap: 8 }}>
-      <Table<AbsenceDto>
-        data-testid="inspector-absences"
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={absences}
-        locale={{ emptyText: '没有登记不在岗期间' }}
-        columns={[
-          { title: '开始', dataIndex: 'fromDate', width: 120 },
-          { title: '结束', dataIndex: 'toDate', width: 120 },
-          { title: '原因', dataIndex: 'reason' },
-          ...(editable
-            ? [
-                {
-                  title: '',
-                  key: 'actions',
-                  width: 70,
-                  render: (_: unknown, a: AbsenceDto) => (
-                    <Popconfirm title="删除这段不在岗期间？" okText="删除" cancelText="取消" onConfirm={() => remove.mutate({ id: a.id }, { onError: (e) => void message.error(failureMessage(e)) })}>
-                      <Button type="link" size="small" danger>
-                        删除
-                      </Button>
-                    </Popconfirm>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      {editable ? (
-        <Space wrap>
+    <InspectorSubList<AbsenceDto>
+      testId="inspector-absences"
+      rows={absences}
+      emptyText="没有登记不在岗期间"
+      columns={[
+        { title: '开始', dataIndex: 'fromDate', width: 120 },
+        { title: '结束', dataIndex: 'toDate', width: 120 },
+        { title: '原因', dataIndex: 'reason' },
+      ]}
+      editable={editable}
+      action={(a) => (
+        <Popconfirm title="删除这段不在岗期间？" okText="删除" cancelText="取消" onConfirm={() => remove.mutate({ id: a.id }, { onError: (e) => void message.error(failureMessage(e)) })}>
+          <Button type="link" size="small" danger>
+            删除
+          </Button>
+        </Popconfirm>
+      )}
+      adder={
+        <>
           <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} aria-label="不在岗期间" data-testid="absence-range" />
           <AutoComplete
             value={reason}
@@ -80,8 +68,8 @@ export function InspectorAbsences({ inspectorId, absences, editable }: Props) {
           <Button onClick={onAdd} disabled={!from || !to || !reason.trim()} loading={add.isPending} data-testid="absence-add">
             登记
           </Button>
-        </Space>
-      ) : null}
-    </div>
+        </>
+      }
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { INSPECTOR_STATUS_LABELS } from '../../../shared/domain/inspectors';
 import { failureMessage } from '../../rpc/rpc-failure';
@@ -7,6 +7,8 @@ import { useRpc, useRpcMutation } from '../../rpc/use-rpc';
 import { useCurrentUser } from '../auth/session-context';
 import { useBureaus } from '../bureaus/use-bureaus';
 import { ChangeHistory } from '../directory/ChangeHistory';
+import { DetailDrawer } from '../directory/DetailDrawer';
+import { DrawerSection } from '../directory/DrawerSection';
 import { mayEditDirectories, mayManageRecusals } from '../directory/directory-permissions';
 import { formatInspectorValue, INSPECTOR_FIELD_LABELS } from './inspector-labels';
 import { InspectorAbsences } from './InspectorAbsences';
@@ -36,23 +38,17 @@ export function InspectorDrawer({ id, onClose }: { id: number | null; onClose():
   };
 
   return (
-    <Drawer
-      open={id !== null}
+    <DetailDrawer
+      testId="inspector-drawer"
+      id={id}
       onClose={onClose}
       size={780}
-      destroyOnHidden
-      title={
-        d ? (
-          <Space size={8}>
-            <span data-testid="inspector-drawer-title">{d.name}</span>
-            {d.status === 'inactive' ? <Tag>{INSPECTOR_STATUS_LABELS[d.status]}</Tag> : null}
-          </Space>
-        ) : (
-          '执法检查人员'
-        )
-      }
-      extra={
-        d && editable ? (
+      data={d}
+      error={detail.error}
+      fallbackTitle="执法检查人员"
+      tag={(d) => (d.status === 'inactive' ? <Tag>{INSPECTOR_STATUS_LABELS[d.status]}</Tag> : null)}
+      extra={(d) =>
+        editable ? (
           <Space>
             <Button onClick={toggleStatus} loading={setStatus.isPending} data-testid="inspector-status-toggle">
               {d.status === 'active' ? '设为离岗' : '设为在岗'}
@@ -64,35 +60,28 @@ export function InspectorDrawer({ id, onClose }: { id: number | null; onClose():
         ) : null
       }
     >
-      <div data-testid="inspector-drawer" style={{ display: 'grid', gap: 16 }}>
-        {detail.error ? <Alert type="error" showIcon title={failureMessage(detail.error)} /> : null}
-        {!d && !detail.error ? <Skeleton active /> : null}
-        {d ? (
-          <>
-            <InspectorFields inspector={d} />
-            <div>
-              <Typography.Title level={5}>不在岗期间</Typography.Title>
-              <InspectorAbsences inspectorId={d.id} absences={d.absences} editable={editable} />
-            </div>
-            <div>
-              <Typography.Title level={5}>回避</Typography.Title>
-              <InspectorRecusals inspectorId={d.id} recusals={d.recusals} editable={mayManageRecusals(user.roles)} />
-            </div>
-            <div>
-              <Typography.Title level={5}>变更历史</Typography.Title>
-              <ChangeHistory
-                testId="inspector-history"
-                entries={history.data}
-                loading={history.isLoading}
-                error={history.error}
-                labels={INSPECTOR_FIELD_LABELS}
-                format={(field, value) => formatInspectorValue(field, value, bureaus.nameOf)}
-              />
-            </div>
-            <InspectorFormModal inspector={d} open={editing} onClose={() => setEditing(false)} />
-          </>
-        ) : null}
-      </div>
-    </Drawer>
+      {(d) => (
+        <>
+          <InspectorFields inspector={d} />
+          <DrawerSection title="不在岗期间">
+            <InspectorAbsences inspectorId={d.id} absences={d.absences} editable={editable} />
+          </DrawerSection>
+          <DrawerSection title="回避">
+            <InspectorRecusals inspectorId={d.id} recusals={d.recusals} editable={mayManageRecusals(user.roles)} />
+          </DrawerSection>
+          <DrawerSection title="变更历史">
+            <ChangeHistory
+              testId="inspector-history"
+              entries={history.data}
+              loading={history.isLoading}
+              error={history.error}
+              labels={INSPECTOR_FIELD_LABELS}
+              format={(field, value) => formatInspectorValue(field, value, bureaus.nameOf)}
+            />
+          </DrawerSection>
+          <InspectorFormModal inspector={d} open={editing} onClose={() => setEditing(false)} />
+        </>
+      )}
+    </DetailDrawer>
   );
 }

@@ -1,7 +1,7 @@
-import { Descriptions } from 'antd';
-import dayjs from 'dayjs';
 import type { InspectorDto } from '../../../shared/contract/inspectors';
 import { useBureaus } from '../bureaus/use-bureaus';
+import { RecordFields } from '../directory/RecordFields';
+import { versionStamp } from '../directory/version-stamp';
 import { formatInspectorValue, INSPECTOR_FIELD_LABELS } from './inspector-labels';
 
 const FIELDS = ['name', 'gender', 'bureauId', 'status', 'certNo', 'enforcementQualified', 'certValidFrom', 'certValidTo', 'businessLines', 'expertise', 'region', 'phone', 'idSuffix', 'userId'] as const;
@@ -9,24 +9,13 @@ const FIELDS = ['name', 'gender', 'bureauId', 'status', 'certNo', 'enforcementQu
 export function InspectorFields({ inspector }: { inspector: InspectorDto }) {
   const bureaus = useBureaus();
   return (
-    <Descriptions
-      bordered
-      size="small"
-      column={2}
-      styles={{ label: { whiteSpace: 'nowrap' } }}
-      data-testid="inspector-fields"
-      items={[
-        ...FIELDS.map((field) => ({
-          key: field,
-          label: INSPECTOR_FIELD_LABELS[field],
-          children: (
-            <span className={field === 'certNo' ? 'cb-code' : undefined} data-testid={`inspector-value-${field}`}>
-              {field === 'certValidTo' && inspector.certNo && inspector.certValidTo === null ? '长期' : formatInspectorValue(field, inspector[field], bureaus.nameOf)}
-            </span>
-          ),
-        })),
-        { key: 'updatedAt', label: '更新时间', span: 'filled' as const, children: `${dayjs(inspector.updatedAt).format('YYYY-MM-DD HH:mm:ss')}（第 ${inspector.version} 版）` },
-      ]}
+    <RecordFields
+      testId="inspector"
+      fields={FIELDS}
+      label={(field) => INSPECTOR_FIELD_LABELS[field]}
+      valueProps={(field) => ({ className: field === 'certNo' ? 'cb-code' : undefined })}
+      value={(field) => (field === 'certValidTo' && inspector.certNo && inspector.certValidTo === null ? '长期' : formatInspectorValue(field, inspector[field], bureaus.nameOf))}
+      trailing={[{ key: 'updatedAt', label: '更新时间', span: 'filled', children: versionStamp(inspector) }]}
     />
   );
 }

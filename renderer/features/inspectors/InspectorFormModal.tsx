@@ -1,10 +1,10 @@
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Switch } from 'antd';
+import { Col, DatePicker, Form, Input, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { InspectorCreateInput, InspectorDto } from '../../../shared/contract/inspectors';
 import { GENDERS, GENDER_LABELS, INSPECTOR_STATUSES, INSPECTOR_STATUS_LABELS, type Gender, type InspectorStatus } from '../../../shared/domain/inspectors';
-import { applyServerError } from '../../forms/server-errors';
-import { useRpcMutation } from '../../rpc/use-rpc';
+import { FormModalShell } from '../../forms/FormModalShell';
+import { HALF_COLUMN as half, optionalText as opt } from '../../forms/form-values';
+import { useEntityForm } from '../../forms/use-entity-form';
 import { useCurrentUser } from '../auth/session-context';
 import { bureauOptions, useBureaus } from '../bureaus/use-bureaus';
 
@@ -25,7 +25,6 @@ type Values = {
 };
 
 const FIELDS = ['bureauId', 'name', 'gender', 'idSuffix', 'certNo', 'certValidFrom', 'certValidTo', 'enforcementQualified', 'businessLines', 'expertise', 'region', 'phone', 'status'] as const;
-const opt = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 const day = (v: string | null) => (v ? dayjs(v) : null);
 
 type Props = { inspector: InspectorDto | null; open: boolean; onClose(): void; onSaved?(inspector: InspectorDto): void };
@@ -34,19 +33,13 @@ type Props = { inspector: InspectorDto | null; open: boolean; onClose(): void; o
 export function InspectorFormModal({ inspector, open, onClose, onSaved }: Props) {
   const user = useCurrentUser();
   const bureaus = useBureaus();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const create = useRpcMutation('inspectors.create');
-  const update = useRpcMutation('inspectors.update');
-  const saving = create.isPending || update.isPending;
+  const { submit, ...shell } = useEntityForm({ create: 'inspectors.create', update: 'inspectors.update', fieldNames: FIELDS, onSaved, onClose });
   const i = inspector;
   const initial: Partial<Values> = i
     ? { ...i, idSuffix: i.idSuffix ?? undefined, certNo: i.certNo ?? undefined, certValidFrom: day(i.certValidFrom), certValidTo: day(i.certValidTo), region: i.region ?? undefined, phone: i.phone ?? undefined }
     : { bureauId: user.bureauId, enforcementQualified: true, businessLines: [], expertise: [], status: 'active' };
 
-  const onFinish = async (v: Values) => {
-    setProblem(null);
+  const onFinish = (v: Values) => {
     const input: InspectorCreateInput = {
       bureauId: v.bureauId,
       name: v.name,
@@ -63,22 +56,11 @@ export function InspectorFormModal({ inspector, open, onClose, onSaved }: Props)
       status: v.status,
       userId: i?.userId ?? null,
     };
-    try {
-      const saved = i ? await update.mutateAsync({ ...input, id: i.id, expectedVersion: i.version }) : await create.mutateAsync(input);
-      void message.success(i ? '已保存修改' : `已新增：${saved.name}`);
-      onSaved?.(saved);
-      onClose();
-    } catch (error) {
-      setProblem(applyServerError(form, error, { fieldNames: FIELDS }));
-    }
+    return submit(i ? { update: { ...input, id: i.id, expectedVersion: i.version } } : { create: input });
   };
 
-  const half = { xs: 24, md: 12 };
   return (
-    <Modal open={open} title={i ? `编辑执法检查人员：${i.name}` : '新增执法检查人员'} width={760} okText="保存" onOk={() => form.submit()} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} /> : null}
-      <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={onFinish} disabled={saving} preserve={false} name="inspector" data-testid="inspector-form">
-        <Row gutter={16}>
+    <FormModalShell<Values> {...shell} open={open} title={i ? `编辑执法检查人员：${i.name}` : '新增执法检查人员'} width={760} onClose={onClose} name="inspector" initialValues={initial} onFinish={onFinish}>
           <Col xs={24} md={8}>
             <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
               <Input maxLength={40} autoFocus />
@@ -144,8 +126,6 @@ export function InspectorFormModal({ inspector, open, onClose, onSaved }: Props)
               <Input maxLength={4} />
             </Form.Item>
           </Col>
-        </Row>
-      </Form>
-    </Modal>
+    </FormModalShell>
   );
 }

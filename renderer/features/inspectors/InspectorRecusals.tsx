@@ -1,4 +1,4 @@
-import { App, AutoComplete, Button, Input, Space, Table } from 'antd';
+import { App, AutoComplete, Button, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { RecusalDto } from '../../../shared/contract/inspectors';
@@ -7,6 +7,7 @@ import { hrefOf } from '../../router/navigation';
 import { failureMessage } from '../../rpc/rpc-failure';
 import { useRpcMutation } from '../../rpc/use-rpc';
 import { TargetPicker } from '../targets/TargetPicker';
+import { InspectorSubList } from './InspectorSubList';
 
 type Props = { inspectorId: number; recusals: RecusalDto[]; editable: boolean };
 
@@ -54,36 +55,23 @@ export function InspectorRecusals({ inspectorId, recusals, editable }: Props) {
   };
 
   return (
-    <div style={{ display: 'grid', gap: 8 }}>
-      <Table<RecusalDto>
-        data-testid="inspector-recusals"
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={recusals}
-        locale={{ emptyText: '没有登记回避' }}
-        columns={[
-          { title: '检查对象', dataIndex: 'targetName', render: (name: string, r) => <a href={hrefOf(`/targets/${r.targetId}`)}>{name}</a> },
-          { title: '原因', dataIndex: 'reason', width: 160 },
-          { title: '登记时间', dataIndex: 'createdAt', width: 140, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
-          ...(editable
-            ? [
-                {
-                  title: '',
-                  key: 'actions',
-                  width: 70,
-                  render: (_: unknown, r: RecusalDto) => (
-                    <Button type="link" size="small" danger onClick={() => onRemove(r)}>
-                      撤销
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      {editable ? (
-        <Space wrap>
+    <InspectorSubList<RecusalDto>
+      testId="inspector-recusals"
+      rows={recusals}
+      emptyText="没有登记回避"
+      columns={[
+        { title: '检查对象', dataIndex: 'targetName', render: (name: string, r) => <a href={hrefOf(`/targets/${r.targetId}`)}>{name}</a> },
+        { title: '原因', dataIndex: 'reason', width: 160 },
+        { title: '登记时间', dataIndex: 'createdAt', width: 140, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
+      ]}
+      editable={editable}
+      action={(r) => (
+        <Button type="link" size="small" danger onClick={() => onRemove(r)}>
+          撤销
+        </Button>
+      )}
+      adder={
+        <>
           <TargetPicker value={targetId} onChange={setTargetId} style={{ width: 300 }} testId="recusal-target" />
           <AutoComplete
             value={reason}
@@ -97,8 +85,8 @@ export function InspectorRecusals({ inspectorId, recusals, editable }: Props) {
           <Button onClick={onAdd} disabled={targetId === undefined || !reason.trim()} loading={add.isPending} data-testid="recusal-add">
             登记回避
           </Button>
-        </Space>
-      ) : null}
-    </div>
+        </>
+      }
+    />
   );
 }

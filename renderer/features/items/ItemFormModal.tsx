@@ -1,9 +1,9 @@
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
+import { Col, Form, Input, InputNumber, Select } from 'antd';
 import type { ItemDto } from '../../../shared/contract/items';
 import { CUSTODY_RULES, CUSTODY_RULE_LABELS, INSPECTION_METHODS, INSPECTION_METHOD_LABELS, ITEM_CLASSES, ITEM_CLASS_LABELS, ITEM_LEVELS, ITEM_LEVEL_LABELS, type CustodyRule, type InspectionMethod, type ItemClass, type ItemLevel } from '../../../shared/domain/items';
-import { applyServerError } from '../../forms/server-errors';
-import { useRpcMutation } from '../../rpc/use-rpc';
+import { FormModalShell } from '../../forms/FormModalShell';
+import { HALF_COLUMN as half, optionalText as opt } from '../../forms/form-values';
+import { useEntityForm } from '../../forms/use-entity-form';
 import { useCurrentUser } from '../auth/session-context';
 import { bureauOptions, useBureaus } from '../bureaus/use-bureaus';
 
@@ -27,7 +27,6 @@ type Values = {
 };
 
 const FIELDS = ['bureauId', 'level', 'businessLine', 'seq', 'code', 'category', 'name', 'targetScope', 'itemClass', 'methods', 'subject', 'basis', 'content', 'ratioNote', 'remark', 'custodyRule'] as const;
-const opt = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 
 type Props = { item: ItemDto | null; open: boolean; onClose(): void; onSaved?(item: ItemDto): void };
 
@@ -35,19 +34,12 @@ type Props = { item: ItemDto | null; open: boolean; onClose(): void; onSaved?(it
 export function ItemFormModal({ item, open, onClose, onSaved }: Props) {
   const user = useCurrentUser();
   const bureaus = useBureaus();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const create = useRpcMutation('items.create');
-  const update = useRpcMutation('items.update');
-  const saving = create.isPending || update.isPending;
-
+  const { submit, ...shell } = useEntityForm({ create: 'items.create', update: 'items.update', fieldNames: FIELDS, onSaved, onClose });
   const initial: Partial<Values> = item
     ? { ...item, seq: item.seq, code: item.code, targetScope: item.targetScope ?? undefined, subject: item.subject ?? undefined, basis: item.basis ?? undefined, content: item.content ?? undefined, ratioNote: item.ratioNote ?? undefined, remark: item.remark ?? undefined }
     : { bureauId: user.bureauId, itemClass: 'general', methods: [], custodyRule: 'territorial' };
 
-  const onFinish = async (v: Values) => {
-    setProblem(null);
+  const onFinish = (v: Values) => {
     const fields = {
       seq: v.seq ?? null,
       code: opt(v.code),
@@ -63,33 +55,15 @@ export function ItemFormModal({ item, open, onClose, onSaved }: Props) {
       remark: opt(v.remark),
       custodyRule: v.custodyRule,
     };
-    try {
-      const saved = item
-        ? await update.mutateAsync({ id: item.id, expectedVersion: item.version, ...fields })
-        : await create.mutateAsync({ bureauId: v.bureauId, level: v.level, businessLine: v.businessLine, ...fields });
-      void message.success(item ? '已保存修改' : `已新增：${saved.name}`);
-      onSaved?.(saved);
-      onClose();
-    } catch (error) {
-      setProblem(applyServerError(form, error, { fieldNames: FIELDS }));
-    }
+    return submit(
+      item
+        ? { update: { id: item.id, expectedVersion: item.version, ...fields } }
+        : { create: { bureauId: v.bureauId, level: v.level, businessLine: v.businessLine, ...fields } },
+    );
   };
 
-  const half = { xs: 24, md: 12 };
   return (
-    <Modal
-      open={open}
-      title={item ? `编辑抽查事项：${item.name}` : '新增抽查事项'}
-      width={820}
-      okText="保存"
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} /> : null}
-      <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={onFinish} disabled={saving} preserve={false} name="item" data-testid="item-form">
-        <Row gutter={16}>
+    <FormModalShell<Values> {...shell} open={open} title={item ? `编辑抽查事项：${item.name}` : '新增抽查事项'} width={820} onClose={onClose} name="item" initialValues={initial} onFinish={onFinish}>
           <Col {...half}>
             <Form.Item label="单位" name="bureauId" rules={[{ required: true }]}>
               <Select disabled={item !== null} options={bureauOptions(bureaus.within(user.bureauId))} showSearch={{ optionFilterProp: 'label' }} />
@@ -170,8 +144,6 @@ export function ItemFormModal({ item, open, onClose, onSaved }: Props) {
               <Input maxLength={1000} />
             </Form.Item>
           </Col>
-        </Row>
-      </Form>
-    </Modal>
+    </FormModalShell>
   );
 }
