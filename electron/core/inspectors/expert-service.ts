@@ -1,4 +1,5 @@
 import type { ExpertCreateInput, ExpertDto, ExpertUpdateInput } from '../../../shared/contract';
+import { likeContains } from '../db/where';
 import { normalisePhone, type ExpertStatus } from '../../../shared/domain/inspectors';
 import { AppError } from '../../../shared/errors/app-error';
 import type { AuditActor, AuditService } from '../audit/audit-service';
@@ -102,7 +103,7 @@ export function createExpertService({ db, clock, audit, bureaus }: Deps) {
     const where = [`e.bureau_id IN (${f.bureauIds.map(() => '?').join(',') || 'NULL'})`];
     const args: unknown[] = [...f.bureauIds];
     if (f.query) {
-      const like = `%${f.query.normalize('NFKC').trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      const like = likeContains(f.query.normalize('NFKC').trim());
       where.push(`(e.name LIKE ? ESCAPE '\\' OR e.organisation LIKE ? ESCAPE '\\' OR e.field LIKE ? ESCAPE '\\')`);
       args.push(like, like, like);
     }

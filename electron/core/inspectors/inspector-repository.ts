@@ -1,4 +1,5 @@
 import type { AbsenceDto, InspectorDto } from '../../../shared/contract';
+import { likeContains, whereBuilder } from '../db/where';
 import type { Gender, InspectorStatus } from '../../../shared/domain/inspectors';
 import type { Database, Tx } from '../db/database';
 import { selectColumns } from '../db/entities';
@@ -127,29 +128,24 @@ export type InspectorFilter = {
   pageSize: number;
 };
 
-const likeEscape = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 /** The list's filters without paging (also what an export selects). */
 export type InspectorSelection = Omit<InspectorFilter, 'page' | 'pageSize'>;
 
 /** WHERE clause (alias i) of the directory filters. A city is thousands of people, not millions: LIKE and json_each need no index. */
 export function inspectorFilterClause(f: InspectorSelection): { sql: string; params: unknown[] } {
-  const where: string[] = [`i.bureau_id IN (${f.bureauIds.map(() => '?').join(',') || 'NULL'})`];
-  const args: unknown[] = [...f.bureauIds];
-  const add = (sql: string, ...values: unknown[]) => {
-    where.push(sql);
-    args.push(...values);
-  };
+  const w = whereBuilder();
+  w.in('i.bureau_id', f.bureauIds);
   if (f.query) {
-    const like = likeEscape(f.query.normalize('NFKC').trim());
-    add(`(i.name LIKE ? ESCAPE '\\' OR i.cert_no LIKE ? ESCAPE '\\')`, like, like.toUpperCase());
+    const like = likeContains(f.query.normalize('NFKC').trim());
+    w.add(`(i.name LIKE ? ESCAPE '\\' OR i.cert_no LIKE ? ESCAPE '\\')`, like, like.toUpperCase());
   }
-  if (f.qualified !== undefined) add('i.enforcement_qualified = ?', f.qualified ? 1 : 0);
-  if (f.businessLine) add('EXISTS (SELECT 1 FROM json_each(i.business_lines) WHERE value = ?)', f.businessLine);
-  if (f.expertise) add('EXISTS (SELECT 1 FROM json_each(i.expertise) WHERE value = ?)', f.expertise);
-  if (f.status) add('i.status = ?', f.status);
-  if (f.certExpiringBefore) add('i.cert_valid_to IS NOT NULL AND i.cert_valid_to < ?', f.certExpiringBefore);
-  return { sql: where.join(' AND '), params: args };
+  if (f.qualified !== undefined) w.add('i.enforcement_qualified = ?', f.qualified ? 1 : 0);
+  if (f.businessLine) w.add('EXISTS (SELECT 1 FROM json_each(i.business_lines) WHERE value = ?)', f.businessLine);
+  if (f.expertise) w.add('EXISTS (SELECT 1 FROM json_each(i.expertise) WHERE value = ?)', f.expertise);
+  w.eq('i.status', f.status);
+  if (f.certExpiringBefore) w.add('i.cert_valid_to IS NOT NULL AND i.cert_valid_to < ?', f.certExpiringBefore);
+  return w.build();
 }
 
 export async function listInspectors(db: Database, f: InspectorFilter): Promise<{ rows: InspectorDbRow[]; total: number }> {

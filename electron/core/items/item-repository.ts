@@ -1,4 +1,5 @@
 import type { BusinessLineDto, ItemDto, ItemListVersionDto } from '../../../shared/contract';
+import { likeContains, whereBuilder } from '../db/where';
 import type { CustodyRule, InspectionMethod, ItemClass, ItemLevel } from '../../../shared/domain/items';
 import type { Database, Tx } from '../db/database';
 import { selectColumns } from '../db/entities';
@@ -236,23 +237,17 @@ const ITEM_LIST_ORDER = 'i.bureau_id, i.level, i.business_line, i.status, i.seq 
 
 /** WHERE clause (alias i) of the item filters. */
 export function itemFilterClause(filter: ItemSelection): { sql: string; params: unknown[] } {
-  const where: string[] = [`i.bureau_id IN (${filter.bureauIds.map(() => '?').join(',') || 'NULL'})`];
-  const params: unknown[] = [...filter.bureauIds];
-  const eq = (column: string, value: unknown) => {
-    if (value === undefined) return;
-    where.push(`i.${column} = ?`);
-    params.push(value);
-  };
-  eq('level', filter.level);
-  eq('business_line', filter.businessLine);
-  eq('item_class', filter.itemClass);
-  eq('status', filter.status);
+  const w = whereBuilder();
+  w.in('i.bureau_id', filter.bureauIds);
+  w.eq('i.level', filter.level);
+  w.eq('i.business_line', filter.businessLine);
+  w.eq('i.item_class', filter.itemClass);
+  w.eq('i.status', filter.status);
   if (filter.query) {
-    const like = `%${filter.query.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    where.push(`(i.name LIKE ? ESCAPE '\\' OR i.category LIKE ? ESCAPE '\\' OR i.code LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like);
+    const like = likeContains(filter.query);
+    w.add(`(i.name LIKE ? ESCAPE '\\' OR i.category LIKE ? ESCAPE '\\' OR i.code LIKE ? ESCAPE '\\')`, like, like, like);
   }
-  return { sql: where.join(' AND '), params };
+  return w.build();
 }
 
 export async function listItems(db: Database, filter: ItemListFilter): Promise<{ rows: ItemRow[]; total: number }> {

@@ -1,6 +1,7 @@
 import type { TargetDto, TargetFilterInput } from '../../../shared/contract';
 import { canonicalJson, sha256Hex } from '../audit/canonical-json';
 import type { Database, Tx } from '../db/database';
+import { likeContains, whereBuilder } from '../db/where';
 import { selectColumns, TargetEntity, type TargetRow } from '../db/entities';
 
 export const TARGET_COLUMNS = selectColumns(TargetEntity, 't');
@@ -74,34 +75,25 @@ export function searchClause(query: string): { sql: string; params: unknown[] } 
   if (chars.length === 2 && /^[\p{L}\p{N}]{2}$/u.test(q)) {
     return { sql: `t.id IN (SELECT rowid FROM targets_bigram WHERE targets_bigram MATCH ?)`, params: [`"${q.toLowerCase()}"`] };
   }
-  const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  const like = likeContains(q);
   return { sql: `(t.name LIKE ? ESCAPE '\\' OR t.credit_code LIKE ? ESCAPE '\\' OR t.identifier LIKE ? ESCAPE '\\')`, params: [like, like, like] };
 }
 
 /** WHERE clause for the directory filters over the given bureaus. */
 export function filterClause(filter: Omit<TargetFilterInput, 'bureauId'> & { bureauIds: number[] }): { sql: string; params: unknown[] } {
-  const where: string[] = [`t.territorial_bureau_id IN (${filter.bureauIds.map(() => '?').join(',')})`];
-  const params: unknown[] = [...filter.bureauIds];
-  const eq = (column: string, value: unknown) => {
-    if (value === undefined || value === null || value === '') return;
-    where.push(`t.${column} = ?`);
-    params.push(value);
-  };
-  eq('kind', filter.kind);
-  eq('industry', filter.industry);
-  eq('risk_level', filter.riskLevel);
-  eq('credit_class', filter.creditClass);
-  eq('reg_status', filter.regStatus);
-  if (filter.tagItemId !== undefined) {
-    where.push('t.id IN (SELECT target_id FROM target_item_tags WHERE item_id = ?)');
-    params.push(filter.tagItemId);
-  }
+  const w = whereBuilder();
+  w.in('t.territorial_bureau_id', filter.bureauIds);
+  w.eq('t.kind', filter.kind);
+  w.eq('t.industry', filter.industry);
+  w.eq('t.risk_level', filter.riskLevel);
+  w.eq('t.credit_class', filter.creditClass);
+  w.eq('t.reg_status', filter.regStatus);
+  if (filter.tagItemId !== undefined) w.add('t.id IN (SELECT target_id FROM target_item_tags WHERE item_id = ?)', filter.tagItemId);
   if (filter.query) {
     const s = searchClause(filter.query);
-    where.push(s.sql);
-    params.push(...s.params);
+    w.add(s.sql, ...s.params);
   }
-  return { sql: where.join(' AND '), params };
+  return w.build();
 }
 
 export async function listTargets(
