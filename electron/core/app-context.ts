@@ -28,6 +28,12 @@ import { createItemImportKind } from './items/item-import';
 import { loadItemSnapshots } from './items/item-repository';
 import { createItemService } from './items/item-service';
 import { createFileLogger } from './logger';
+import { createDrawRun } from './draws/draw-run';
+import { createDrawService } from './draws/draw-service';
+import { loadDrawSnapshots, loadInspectionSnapshots, loadVolumeSnapshots } from './draws/draw-repository';
+import { loadPlanSnapshots, loadTaskSnapshots } from './plans/plan-repository';
+import { createPlanService } from './plans/plan-service';
+import { createTaskService } from './plans/task-service';
 import type { HostPlatform } from './platform/host-platform';
 import { dispatch } from './rpc/dispatch';
 import { buildHandlers } from './rpc/handlers';
@@ -98,6 +104,18 @@ export async function createAppContext(config: AppConfig) {
   jobs.register('items.export', (ctx) => itemExport.run(ctx));
   jobs.register('inspectors.export', (ctx) => inspectorExport.run(ctx));
 
+  const plans = createPlanService({ db, clock, audit });
+  const tasks = createTaskService({ db, clock, audit, bureaus });
+  const draws = createDrawService({ db, clock, random, audit, blobs, jobs, exportsDir });
+  const fontFile = path.join(config.resourcesDir, 'fonts', 'wqy-microhei.ttf');
+  const drawRun = createDrawRun({ db, clock, audit, blobs, bureaus, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)) });
+  jobs.register('draws.run', (ctx) => drawRun.run(ctx));
+  audit.registerSnapshotSource({ entity: 'plan', load: () => loadPlanSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'task', load: () => loadTaskSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'draw', load: () => loadDrawSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'inspection', load: () => loadInspectionSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'volume', load: () => loadVolumeSnapshots(db) });
+
   const revealExport = async (fileName: string) => {
     const file = path.join(config.dataDir, 'exports', path.basename(fileName));
     if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', { fileName });
@@ -113,7 +131,7 @@ export async function createAppContext(config: AppConfig) {
       counts: { bureaus: await count('bureaus'), users: await count('users'), targets: await count('targets'), auditEvents: await count('audit_events') },
     };
   };
-  const deps = { handlers: buildHandlers({ revealExport, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, jobs, audit, systemInfo }), auth, bureaus, logger };
+  const deps = { handlers: buildHandlers({ revealExport, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, jobs, audit, systemInfo }), auth, bureaus, logger };
   if (config.resumeJobs ?? true) await jobs.resume();
 
   return {
@@ -122,7 +140,7 @@ export async function createAppContext(config: AppConfig) {
     events,
     logger,
     platform: config.platform,
-    services: { audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, blobs, jobs },
+    services: { audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, plans, tasks, draws, blobs, jobs },
     dispatch: (request: RpcRequest, trustedSession?: Session): Promise<Envelope<unknown>> => dispatch(deps, request, trustedSession),
     /** First run: the admin account with a one-time password (null when an admin exists). */
     ensureInitialised: async () => {

@@ -10,6 +10,7 @@ import { createAppContext, type AppContext } from '../core/app-context';
 import { SYSTEM_ACTOR } from '../core/audit/audit-service';
 import { defaultDataDir } from '../core/config';
 import { exportCommand, importCommand } from './cli-directories';
+import { drawExportCommand, drawReplayCommand, drawRunCommand, drawVerifyCommand } from './cli-draws';
 import { addDemoData } from './demo-data';
 import { createHeadlessPlatform } from './headless-platform';
 import { startWebHost } from './web-host';
@@ -29,6 +30,10 @@ const HELP = `casebinder ${version} — 双随机、一公开 抽查专卷与档
   inspectors import FILE …，items import FILE …（选项同上）
   targets export --out FILE(.csv|.xlsx) [--bureau 区划代码] [--user LOGIN]
   audit verify                      校验审计哈希链（发现断裂时退出码非 0）
+  draw run --task ID [--seed HEX] [--witness 姓名] [--user LOGIN]   公布种子承诺并执行摇号与人员匹配
+  draw verify DRAW_ID               按记录复算摇号（不一致时退出码 1）
+  draw export DRAW_ID --out DIR     导出摇号记录 PDF、记录 JSON、检查对象库清单 CSV
+  draw replay --record FILE.json --population FILE.csv   第三方复算（无需数据文件夹）
 通用选项: --data-dir DIR（默认 ${defaultDataDir()}）  --json（输出一个 JSON 对象）`;
 
 type Options = { dataDir: string; json: boolean; values: Record<string, string | boolean | undefined>; positionals: string[] };
@@ -42,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       'auto-init': { type: 'boolean' }, input: { type: 'string' }, user: { type: 'string' }, login: { type: 'string' },
       name: { type: 'string' }, bureau: { type: 'string' }, roles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       mode: { type: 'string' }, encoding: { type: 'string' }, sheet: { type: 'string' }, out: { type: 'string' },
+      task: { type: 'string' }, seed: { type: 'string' }, witness: { type: 'string' }, record: { type: 'string' }, population: { type: 'string' },
     },
   });
   const opts: Options = { dataDir: path.resolve(String(values['data-dir'] ?? defaultDataDir())), json: Boolean(values.json), values, positionals };
@@ -58,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'call': return await call(opts);
       case 'users': if (sub === 'add') return await usersAdd(opts); break;
       case 'audit': if (sub === 'verify') return await auditVerify(opts); break;
+      case 'draw': return await draw(sub, opts);
       case 'targets':
       case 'inspectors':
       case 'items':
@@ -240,6 +247,40 @@ async function directoryExport(opts: Options): Promise<number> {
   } finally {
     await app.close();
   }
+}
+
+async function draw(sub: string | undefined, opts: Options): Promise<number> {
+  const v = opts.values;
+  const user = String(v.user ?? 'admin');
+  const id = Number(opts.positionals[2]);
+  if (sub === 'replay') {
+    if (!v.record || !v.population) return usage('draw replay --record FILE.json --population FILE.csv');
+    const r = drawReplayCommand({ record: String(v.record), population: String(v.population) });
+    out(opts, r.json, r.text);
+    return r.code;
+  }
+  if (sub === 'run' && !Number.isInteger(Number(v.task))) return usage('draw run --task TASK_ID [--seed HEX]');
+  if ((sub === 'verify' || sub === 'export') && !Number.isInteger(id)) return usage(`draw ${sub} DRAW_ID`);
+  if (sub === 'export' && !v.out) return usage('draw export DRAW_ID --out DIR');
+  if (sub !== 'run' && sub !== 'verify' && sub !== 'export') return usage('draw run|verify|export|replay');
+  const app = await open(opts, false);
+  try {
+    const r =
+      sub === 'run'
+        ? await drawRunCommand(app, { task: Number(v.task), seed: v.seed ? String(v.seed) : undefined, witness: v.witness ? String(v.witness) : undefined, user })
+        : sub === 'verify'
+          ? await drawVerifyCommand(app, { id, user })
+          : await drawExportCommand(app, { id, out: String(v.out), user });
+    out(opts, r.json, r.text);
+    return r.code;
+  } finally {
+    await app.close();
+  }
+}
+
+function usage(text: string): number {
+  process.stderr.write(`用法：casebinder ${text}\n`);
+  return 2;
 }
 
 if (require.main === module) {

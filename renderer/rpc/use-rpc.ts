@@ -36,14 +36,20 @@ export function useRpcMany<M extends MethodName>(method: M, inputs: readonly Met
   });
 }
 
-/** A changing call; after success every cached query is refreshed (reads are cheap, staleness is not). */
+/**
+ * A changing call; after success every cached query is refreshed (reads are cheap, staleness is not).
+ * The refresh is not awaited: a caller's own onSuccess (a toast, closing a modal) must run before the
+ * refreshed data re-keys and remounts the calling component, or TanStack drops those callbacks.
+ */
 export function useRpcMutation<M extends MethodName>(method: M) {
   const client = useRpcClient();
   const queryClient = useQueryClient();
   return useMutation<MethodOutput<M>, Error, MethodInput<M>>({
     mutationKey: [method],
     mutationFn: (input) => client.call(method, input),
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: () => {
+      void queryClient.invalidateQueries();
+    },
   });
 }
 

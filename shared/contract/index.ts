@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../errors/codes';
 import { authMethods, usersMethods } from './auth';
 import { bureausMethods } from './bureaus';
+import { drawsMethods } from './draws';
 import { importsMethods } from './imports';
 import { expertsMethods, inspectorsMethods, recusalsMethods } from './inspectors';
 import { itemsMethods } from './items';
 import { jobsMethods } from './jobs';
+import { plansMethods } from './plans';
 import { systemMethods } from './system';
 import { targetsMethods } from './targets';
 
@@ -20,6 +22,8 @@ export const contract = {
   ...recusalsMethods,
   ...itemsMethods,
   ...importsMethods,
+  ...plansMethods,
+  ...drawsMethods,
   ...jobsMethods,
   ...systemMethods,
 };
@@ -42,11 +46,13 @@ export function isMethodName(name: string): name is MethodName {
 export * from './auth';
 export * from './bureaus';
 export * from './common';
+export * from './draws';
 export * from './events';
 export * from './imports';
 export * from './inspectors';
 export * from './items';
 export * from './jobs';
 export * from './method';
+export * from './plans';
 export * from './system';
 export * from './targets';

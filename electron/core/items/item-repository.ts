@@ -32,7 +32,10 @@ export type ItemFieldValues = {
  * Tables whose rows reference an item. An item referenced anywhere can only be retired, never deleted.
  * target_item_tags comes with migration 0005; later features (tasks, inspections) add theirs here.
  */
-export const ITEM_REFERENCES: readonly { table: string; column: string }[] = [{ table: 'target_item_tags', column: 'item_id' }];
+export const ITEM_REFERENCES: readonly { table: string; column: string }[] = [
+  { table: 'target_item_tags', column: 'item_id' },
+  { table: 'task_items', column: 'item_id' },
+];
 
 export function itemToDto(r: ItemRow): ItemDto {
   return {

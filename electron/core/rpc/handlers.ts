@@ -13,6 +13,11 @@ import { buildInspectorHandlers } from '../inspectors/inspector-handlers';
 import { buildItemHandlers } from '../items/item-handlers';
 import type { ItemService } from '../items/item-service';
 import { AppError } from '../../../shared/errors/app-error';
+import { buildDrawHandlers } from '../draws/draw-handlers';
+import type { DrawService } from '../draws/draw-service';
+import { buildPlanHandlers } from '../plans/plan-handlers';
+import type { PlanService } from '../plans/plan-service';
+import type { TaskService } from '../plans/task-service';
 import type { Handlers } from './call-context';
 
 export type HandlerDeps = {
@@ -24,6 +29,9 @@ export type HandlerDeps = {
   staged: StagedFiles;
   inspectorDirectory: InspectorDirectory;
   items: ItemService;
+  plans: PlanService;
+  tasks: TaskService;
+  draws: DrawService;
   jobs: JobService;
   audit: AuditService;
   revealExport: (fileName: string) => Promise<string>;
@@ -66,6 +74,9 @@ export function buildHandlers(d: HandlerDeps): Handlers {
     ...buildItemHandlers(d),
 
     ...buildInspectorHandlers(d),
+
+    ...buildPlanHandlers(d),
+    ...buildDrawHandlers(d),
 
     'jobs.list': (input) => d.jobs.list(input.limit),
     'jobs.get': (input) => d.jobs.get(input.id),

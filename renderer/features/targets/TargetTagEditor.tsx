@@ -42,9 +42,11 @@ export function TargetTagEditor({ target, editable }: { target: TargetDto; edita
           loading={save.isPending}
           data-testid="target-tags-save"
           onClick={() =>
-            save.mutate(
-              { id: target.id, itemIds: draft },
-              { onSuccess: () => void message.success('分类标注已保存'), onError: (e) => void message.error(failureMessage(e)) },
+            // mutateAsync, not mutate's callbacks: the saved target's new version re-keys (remounts) this
+            // editor, and TanStack drops the callbacks of an unmounted observer — the toast would be lost.
+            void save.mutateAsync({ id: target.id, itemIds: draft }).then(
+              () => void message.success('分类标注已保存'),
+              (e: unknown) => void message.error(failureMessage(e)),
             )
           }
         >

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, type AppHost } from '../fixtures/app-host';
 import { LoginPage } from './login-page';
 import { Shell } from './shell';
@@ -20,8 +20,18 @@ export async function goTo(page: Page, hashPath: string): Promise<void> {
 
 /** Chooses an option of an antd Select by its visible label. */
 export async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
+  // A click during the dropdown's opening animation can land on the option above the one located (seen on a
+  // loaded 2-core CI machine), so the choice is confirmed on the select itself and retried once if it missed.
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
+    try {
+      await expect(select).toContainText(label, { timeout: attempt === 1 ? 3_000 : 10_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
 }
 
 /** Types into a searchable antd Select (server search) and chooses the first option containing `label`. */

@@ -3,6 +3,7 @@ import { CreateEntityHistory1700000000002 } from './0002-create-entity-history';
 import { CreateItems1700000000003 } from './0003-create-items';
 import { CreateInspectors1700000000004 } from './0004-create-inspectors';
 import { ExtendTargets1700000000005 } from './0005-extend-targets';
+import { CreatePlansDraws1700000000006 } from './0006-create-plans-draws';
 
 /** Every migration, in order. A data folder that lists a migration not in here is from a newer build. */
-export const MIGRATIONS = [CreateSchema0001, CreateEntityHistory1700000000002, CreateItems1700000000003, CreateInspectors1700000000004, ExtendTargets1700000000005];
+export const MIGRATIONS = [CreateSchema0001, CreateEntityHistory1700000000002, CreateItems1700000000003, CreateInspectors1700000000004, ExtendTargets1700000000005, CreatePlansDraws1700000000006];
