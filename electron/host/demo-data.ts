@@ -30,6 +30,7 @@ export async function addDemoData(app: AppContext): Promise<{ targets: number }>
   if (!(await app.db.get(`SELECT id FROM users WHERE login = 'demo.clerk'`))) {
     await users.create(SYSTEM_ACTOR, { login: 'demo.clerk', displayName: `${DEMO}和平区档案员`, bureauId: district, roles: ['clerk'] });
   }
+  await addDemoPlan(app);
   return { targets: added };
 
   function market(org7: string, name: string, legalRep: string, address: string, code: string, industry: string, riskLevel: TargetCreateInput['riskLevel'], creditClass: TargetCreateInput['creditClass']): TargetCreateInput {
@@ -47,4 +48,39 @@ export async function addDemoData(app: AppContext): Promise<{ targets: number }>
       regStatus: 'active',
     };
   }
+}
+
+/** Three inspectors, one item and a submitted plan with one task, so the 抽查计划 → 随机摇号 flow can be tried at once. */
+async function addDemoPlan(app: AppContext): Promise<void> {
+  if (await app.db.get(`SELECT id FROM plans WHERE title LIKE '${DEMO}%'`)) return;
+  const { bureaus, inspectorDirectory, items, plans, tasks } = app.services;
+  const city = bureaus.city();
+  if (!city) return;
+  const anyBureau = () => undefined;
+  for (const [name, certNo] of [['刘洋', '21010020180001'], ['孙丽', '21010020190002'], ['郑伟', '21010020200003']] as const) {
+    await inspectorDirectory.inspectors.create(SYSTEM_ACTOR, { bureauId: city.id, name: `${DEMO}${name}`, certNo, certValidFrom: '2024-01-01', certValidTo: '2030-12-31', businessLines: ['综合'], expertise: [], status: 'active' }, anyBureau);
+  }
+  const item = await items.create(SYSTEM_ACTOR, { bureauId: city.id, level: 'city', businessLine: '综合', seq: 1, category: '企业公示信息检查', name: `${DEMO}企业年度报告公示信息抽查`, itemClass: 'general', methods: ['written', 'online'], custodyRule: 'registration' });
+  const year = 2026;
+  const plan = await plans.create(SYSTEM_ACTOR, { bureauId: city.id, year, businessLine: '综合', title: `${DEMO}${year}年度企业公示信息双随机抽查计划` });
+  await tasks.create(
+    SYSTEM_ACTOR,
+    {
+      planId: plan.id,
+      name: '第一批次 企业公示信息抽查',
+      purpose: 'general',
+      directed: false,
+      executingBureauId: city.id,
+      itemIds: [item.id],
+      scope: { kinds: ['for_profit'], bureauIds: [], industries: [], tagItemIds: [], regStatuses: ['active'] },
+      ratios: { defaultBp: 5000, overrides: { 'high/C': 10000, 'higher/B': 10000 } },
+      matching: { teamSize: 2, maxPerInspector: null, requiredSkills: [], matchRegion: false, avoidLastPair: true, expertsPerTarget: 0, expertFields: [], poolBureauIds: [] },
+      joint: null,
+      windowFrom: `${year}-05-01`,
+      windowTo: `${year}-10-31`,
+    },
+    anyBureau,
+  );
+  // Submitted by the system, so the admin may review it (a submitter may not review their own plan).
+  await plans.submit(SYSTEM_ACTOR, plan.id, anyBureau);
 }
