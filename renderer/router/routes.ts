@@ -6,6 +6,11 @@ export type Route =
   | { name: 'target-edit'; id: number }
   | { name: 'items'; params: URLSearchParams }
   | { name: 'inspectors'; params: URLSearchParams }
+  | { name: 'plans'; params: URLSearchParams }
+  | { name: 'plan-detail'; id: number }
+  | { name: 'task-new'; planId: number }
+  | { name: 'task-edit'; planId: number; taskId: number }
+  | { name: 'draws'; params: URLSearchParams }
   | { name: 'settings-bureaus' }
   | { name: 'settings-users' }
   | { name: 'settings-audit' }
@@ -16,8 +21,6 @@ export const DEFAULT_PATH = '/targets';
 
 /** Paths of areas that exist in the menu but are not built yet. */
 export const UNBUILT_PATHS = [
-  '/plans',
-  '/draws',
   '/inspections',
   '/volumes',
   '/archive',
@@ -45,6 +48,14 @@ export function parseHash(hash: string): Route {
   if (path === '/' || path === '/targets') return { name: 'targets', params: new URLSearchParams(query) };
   if (path === '/items') return { name: 'items', params: new URLSearchParams(query) };
   if (path === '/inspectors') return { name: 'inspectors', params: new URLSearchParams(query) };
+  if (path === '/plans') return { name: 'plans', params: new URLSearchParams(query) };
+  if (path === '/draws') return { name: 'draws', params: new URLSearchParams(query) };
+  const plan = /^\/plans\/(\d+)(?:\/tasks\/(new|\d+))?$/.exec(path);
+  if (plan?.[1]) {
+    const planId = Number(plan[1]);
+    if (!plan[2]) return { name: 'plan-detail', id: planId };
+    return plan[2] === 'new' ? { name: 'task-new', planId } : { name: 'task-edit', planId, taskId: Number(plan[2]) };
+  }
   const fixed = STATIC_ROUTES[path];
   if (fixed) return fixed;
   const target = /^\/targets\/(\d+)(\/edit)?$/.exec(path);
@@ -68,6 +79,13 @@ export function menuKeyOf(route: Route): string {
       return '/items';
     case 'inspectors':
       return '/inspectors';
+    case 'plans':
+    case 'plan-detail':
+    case 'task-new':
+    case 'task-edit':
+      return '/plans';
+    case 'draws':
+      return '/draws';
     case 'settings-bureaus':
       return '/settings/bureaus';
     case 'settings-users':

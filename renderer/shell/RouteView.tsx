@@ -1,5 +1,9 @@
 import type { UserDto } from '../../shared/contract/auth';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { DrawPage } from '../features/draws/DrawPage';
+import { PlanDetailPage } from '../features/plans/PlanDetailPage';
+import { PlanListPage } from '../features/plans/PlanListPage';
+import { TaskEditorPage } from '../features/plans/TaskEditorPage';
 import { BureauSettingsPage } from '../features/bureaus/BureauSettingsPage';
 import { InspectorsPage } from '../features/inspectors/InspectorsPage';
 import { ItemListPage } from '../features/items/ItemListPage';
@@ -33,6 +37,16 @@ export function RouteView({ route, user }: { route: Route; user: UserDto }) {
       return <ItemListPage params={route.params} />;
     case 'inspectors':
       return <InspectorsPage params={route.params} />;
+    case 'plans':
+      return <PlanListPage params={route.params} />;
+    case 'plan-detail':
+      return <PlanDetailPage id={route.id} />;
+    case 'task-new':
+      return <TaskEditorPage planId={route.planId} taskId={null} />;
+    case 'task-edit':
+      return <TaskEditorPage planId={route.planId} taskId={route.taskId} />;
+    case 'draws':
+      return <DrawPage params={route.params} />;
     case 'settings-bureaus':
       return <BureauSettingsPage />;
     case 'settings-users':

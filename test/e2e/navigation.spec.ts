@@ -16,11 +16,11 @@ test.describe('navigation', () => {
 
   test('an area that is not built yet says so honestly (尚未开放) and shows no data', async ({ page, appHost }) => {
     const shell = await signIn(page, appHost);
-    await shell.openMenu('抽查计划');
-    await expect(page).toHaveURL(/#\/plans$/);
+    await shell.openMenu('检查实施');
+    await expect(page).toHaveURL(/#\/inspections$/);
     const notOpen = page.getByTestId('not-open');
     await expect(notOpen).toContainText('尚未开放');
-    await expect(notOpen).toContainText('「抽查计划」将在后续版本中提供');
+    await expect(notOpen).toContainText('「检查实施」将在后续版本中提供');
     await expect(page.locator('table')).toHaveCount(0);
 
     await goTo(page, '#/volumes');

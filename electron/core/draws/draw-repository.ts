@@ -23,6 +23,7 @@ export type DrawRow = {
   pdf_blob: string | null;
   selected_count: number | null;
   population_size: number | null;
+  population_digest: string | null;
   error_code: string | null;
   error_details: string | null;
 };
@@ -38,14 +39,15 @@ export function drawToDto(r: DrawRow): DrawDto {
     seedSource: r.seed_source,
     seedCommitment: r.seed_commitment,
     seedHex: seedRevealed(r) ? r.seed_hex : null,
-    seedNote: r.seed_note,
+    // A public number's text is the seed itself (SHA-256 of it): secret until the draw, like the seed.
+    seedNote: seedRevealed(r) ? r.seed_note : null,
     witness: r.witness,
     committedBy: r.committed_by,
     committedAt: r.committed_at,
     jobId: r.job_id,
     drawnAt: r.drawn_at,
     recordSha256: r.record_sha256,
-    populationDigest: r.record_json ? ((JSON.parse(r.record_json) as { population: { digest: string } }).population.digest ?? null) : null,
+    populationDigest: r.population_digest,
     populationSize: r.population_size,
     selectedCount: r.selected_count,
     errorCode: r.error_code,
@@ -61,7 +63,7 @@ export function drawSnapshot(r: DrawRow): object {
     seedSource: r.seed_source,
     seedCommitment: r.seed_commitment,
     seedHex: seedRevealed(r) ? r.seed_hex : null,
-    seedNote: r.seed_note,
+    seedNote: seedRevealed(r) ? r.seed_note : null,
     witness: r.witness,
     committedBy: r.committed_by,
     drawnAt: r.drawn_at,
@@ -73,12 +75,16 @@ export function drawSnapshot(r: DrawRow): object {
   };
 }
 
-export async function findDraw(db: Db, id: number): Promise<DrawRow | undefined> {
-  return db.get<DrawRow>('SELECT * FROM draws WHERE id = ?', [id]);
+/** Every column but the record itself (megabytes for a large draw), which only completed() reads. */
+export const DRAW_COLUMNS = `id, task_id, status, seed_source, seed_commitment, seed_hex, seed_note, witness, committed_by, committed_at, job_id, drawn_at,
+  NULL AS record_json, record_sha256, population_blob, exclusions_blob, pdf_blob, selected_count, population_size, population_digest, error_code, error_details`;
+
+export async function findDraw(db: Db, id: number, withRecord = false): Promise<DrawRow | undefined> {
+  return db.get<DrawRow>(`SELECT ${withRecord ? '*' : DRAW_COLUMNS} FROM draws WHERE id = ?`, [id]);
 }
 
 export async function loadDrawSnapshots(db: Database): Promise<Map<string, object>> {
-  return new Map((await db.all<DrawRow>('SELECT * FROM draws')).map((r) => [String(r.id), drawSnapshot(r)]));
+  return new Map((await db.all<DrawRow>(`SELECT ${DRAW_COLUMNS} FROM draws`)).map((r) => [String(r.id), drawSnapshot(r)]));
 }
 
 /** Inspections and volumes a draw created, as audited (status and membership; timestamps left out). */

@@ -123,8 +123,8 @@ export function createDrawRun({ db, clock, audit, blobs, bureaus, fontBytes }: D
       const current = (await findDraw(tx, drawId)) as DrawRow;
       if (current.status !== 'committed' && current.status !== 'running') throw new AppError('DRAW_STATE_INVALID', { status: current.status });
       await tx.run(
-        `UPDATE draws SET status = 'completed', drawn_at = ?, record_json = ?, record_sha256 = ?, population_blob = ?, exclusions_blob = ?, pdf_blob = ?, selected_count = ?, population_size = ? WHERE id = ?`,
-        [drawnAt, recordJson, crypto.sha256Hex(Buffer.from(recordJson, 'utf8')), population.sha256, excluded.sha256, pdfBlob.sha256, record.selected.length, record.population.size, drawId],
+        `UPDATE draws SET status = 'completed', drawn_at = ?, record_json = ?, record_sha256 = ?, population_blob = ?, exclusions_blob = ?, pdf_blob = ?, selected_count = ?, population_size = ?, population_digest = ? WHERE id = ?`,
+        [drawnAt, recordJson, crypto.sha256Hex(Buffer.from(recordJson, 'utf8')), population.sha256, excluded.sha256, pdfBlob.sha256, record.selected.length, record.population.size, record.population.digest, drawId],
       );
       await insertSelections(tx, drawId, record);
       await tx.run(`UPDATE tasks SET status = 'drawn', version = version + 1, updated_at = ? WHERE id = ?`, [drawnAt, task.task.id]);

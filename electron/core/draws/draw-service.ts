@@ -11,7 +11,7 @@ import type { Clock, RandomSource } from '../config';
 import type { Database, Tx } from '../db/database';
 import type { JobService } from '../jobs/job-service';
 import { findPlan, findTask } from '../plans/plan-repository';
-import { drawSnapshot, drawToDto, findDraw, type DrawRow } from './draw-repository';
+import { DRAW_COLUMNS, drawSnapshot, drawToDto, findDraw, type DrawRow } from './draw-repository';
 import { nodeDrawCrypto } from './node-draw-crypto';
 
 type Deps = { db: Database; clock: Clock; random: RandomSource; audit: AuditService; blobs: BlobStore; jobs: JobService; exportsDir: string };
@@ -77,7 +77,7 @@ export function createDrawService({ db, clock, random, audit, blobs, jobs, expor
     const task = await findTask(db, taskId);
     if (!task) throw new AppError('NOT_FOUND', { entity: 'task', id: taskId });
     assertBureau(task.executing_bureau_id);
-    return (await db.all<DrawRow>('SELECT * FROM draws WHERE task_id = ? ORDER BY id DESC', [taskId])).map(drawToDto);
+    return (await db.all<DrawRow>(`SELECT ${DRAW_COLUMNS} FROM draws WHERE task_id = ? ORDER BY id DESC`, [taskId])).map(drawToDto);
   }
 
   async function selections(input: { drawId: number; page: number; pageSize: number }, assertBureau: AssertBureau) {
@@ -114,7 +114,8 @@ export function createDrawService({ db, clock, random, audit, blobs, jobs, expor
 
   /** The stored record and population, read back and checked (hashes included). */
   async function completed(id: number, assertBureau: AssertBureau) {
-    const row = await load(db, id, assertBureau);
+    await load(db, id, assertBureau);
+    const row = (await findDraw(db, id, true)) as DrawRow;
     if (row.status !== 'completed' || !row.record_json || !row.population_blob) throw new AppError('DRAW_STATE_INVALID', { status: row.status });
     const recordSha256Ok = crypto.sha256Hex(Buffer.from(row.record_json, 'utf8')) === row.record_sha256;
     const parsed = DrawRecord.safeParse(JSON.parse(row.record_json));

@@ -40,7 +40,7 @@ export function createTaskService({ db, clock, audit, bureaus }: Deps) {
   async function checkFields(tx: Tx, plan: PlanRow, f: TaskFields, assertBureau: AssertBureau): Promise<void> {
     assertBureau(f.executingBureauId);
     for (const id of [...f.scope.bureauIds, ...f.matching.poolBureauIds]) assertBureau(id);
-    if (f.windowFrom > f.windowTo || !f.windowFrom.startsWith(String(plan.year))) throw new AppError('TASK_WINDOW_INVALID', { windowFrom: f.windowFrom, windowTo: f.windowTo, year: plan.year });
+    if (f.windowFrom > f.windowTo || !f.windowFrom.startsWith(String(plan.year)) || !f.windowTo.startsWith(String(plan.year))) throw new AppError('TASK_WINDOW_INVALID', { windowFrom: f.windowFrom, windowTo: f.windowTo, year: plan.year });
     const items = await tx.all<{ id: number; status: string }>(`SELECT id, status FROM items WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(f.itemIds)]);
     for (const id of f.itemIds) {
       const item = items.find((i) => i.id === id);

@@ -7,6 +7,7 @@ export const JOB_KIND_LABELS = {
   'targets.export': '导出检查对象名录',
   'items.export': '导出检查事项清单',
   'inspectors.export': '导出执法检查人员名录',
+  'draws.run': '随机摇号',
 } as const satisfies Record<JobKind, string>;
 
 export const JOB_STATE_LABELS = {

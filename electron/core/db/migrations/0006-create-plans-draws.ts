@@ -85,6 +85,7 @@ export class CreatePlansDraws1700000000006 implements MigrationInterface {
         pdf_blob TEXT,
         selected_count INTEGER,
         population_size INTEGER,
+        population_digest TEXT,
         error_code TEXT,
         error_details TEXT)`,
       `CREATE INDEX draws_task ON draws(task_id, id)`,
