@@ -106,7 +106,7 @@ export async function createAppContext(config: AppConfig) {
 
   const plans = createPlanService({ db, clock, audit });
   const tasks = createTaskService({ db, clock, audit, bureaus });
-  const draws = createDrawService({ db, clock, random, audit, blobs, jobs, exportsDir });
+  const draws = createDrawService({ db, clock, random, audit, blobs, jobs, exportsDir, specFile: path.join(config.resourcesDir, 'docs', 'draw-algorithm.md') });
   const fontFile = path.join(config.resourcesDir, 'fonts', 'wqy-microhei.ttf');
   const drawRun = createDrawRun({ db, clock, audit, blobs, bureaus, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)) });
   jobs.register('draws.run', (ctx) => drawRun.run(ctx));

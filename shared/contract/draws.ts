@@ -119,6 +119,6 @@ export const drawsMethods = {
     scope: 'bureau',
     mutates: true,
     input: z.strictObject({ id: Id }),
-    output: z.object({ pdf: z.string(), record: z.string(), population: z.string(), exclusions: z.string() }),
+    output: z.object({ pdf: z.string(), record: z.string(), population: z.string(), exclusions: z.string(), algorithm: z.string() }),
   }),
 };

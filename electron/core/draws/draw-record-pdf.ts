@@ -151,7 +151,7 @@ function drawSelected(pdf: PdfBuilder, record: DrawRecord): void {
 
 function verificationText(record: DrawRecord): string {
   return (
-    `任何人可使用摇号记录文件与检查对象库清单，按 docs/draw-algorithm.md 所述算法（${record.algorithm}）复算：` +
+    `任何人可使用摇号记录文件与检查对象库清单，按随摇号记录一并导出的算法规范 draw-algorithm.md（${record.algorithm}）复算：` +
     '先计算随机种子的 SHA-256，应与摇号前公布的种子承诺值一致；再计算检查对象库清单的 SHA-256，应与上列检查对象库摘要一致；' +
     '然后以该随机种子按分层顺序和各层抽取数重新抽取，所得抽中名单的 SHA-256 应与抽中名单摘要一致。' +
     '执法检查人员和专家的匹配结果，可按记录中的匹配规则和候选人员名单复算，其 SHA-256 应与人员匹配摘要一致。' +

@@ -14,14 +14,14 @@ import { findPlan, findTask } from '../plans/plan-repository';
 import { DRAW_COLUMNS, drawSnapshot, drawToDto, findDraw, type DrawRow } from './draw-repository';
 import { nodeDrawCrypto } from './node-draw-crypto';
 
-type Deps = { db: Database; clock: Clock; random: RandomSource; audit: AuditService; blobs: BlobStore; jobs: JobService; exportsDir: string };
+type Deps = { db: Database; clock: Clock; random: RandomSource; audit: AuditService; blobs: BlobStore; jobs: JobService; exportsDir: string; /** The public algorithm specification, shipped with every export. */ specFile: string };
 type AssertBureau = (bureauId: number) => void;
 type Operator = { userId: number | null; login: string; name: string };
 
 const crypto = nodeDrawCrypto;
 
 /** 随机摇号: commit to a seed, run the draw as a job, list its result, verify it, export it for third parties. */
-export function createDrawService({ db, clock, random, audit, blobs, jobs, exportsDir }: Deps) {
+export function createDrawService({ db, clock, random, audit, blobs, jobs, exportsDir, specFile }: Deps) {
   /** The draw and the bureau that may see it (the task's executing bureau). */
   async function load(tx: Database | Tx, id: number, assertBureau: AssertBureau): Promise<DrawRow> {
     const row = await findDraw(tx, id);
@@ -143,15 +143,16 @@ export function createDrawService({ db, clock, random, audit, blobs, jobs, expor
     return { ok: replay.ok && tableOk && recordSha256Ok, drawId: id, recordSha256Ok, checks, seconds: (performance.now() - started) / 1000 };
   }
 
-  /** Files for a third party: the PDF, the record (JSON), the population and exclusion lists (CSV). */
+  /** Files for a third party: the PDF, the record (JSON), the population and exclusion lists (CSV), the algorithm. */
   async function exportFiles(id: number, assertBureau: AssertBureau, outDir = exportsDir) {
     const { row, populationCsv } = await completed(id, assertBureau);
     await fs.mkdir(outDir, { recursive: true });
-    const names = { pdf: `draw-${id}.pdf`, record: `draw-${id}-record.json`, population: `draw-${id}-population.csv`, exclusions: `draw-${id}-exclusions.csv` };
+    const names = { pdf: `draw-${id}.pdf`, record: `draw-${id}-record.json`, population: `draw-${id}-population.csv`, exclusions: `draw-${id}-exclusions.csv`, algorithm: 'draw-algorithm.md' };
     await fs.writeFile(path.join(outDir, names.pdf), await blobs.read(row.pdf_blob as string));
     await fs.writeFile(path.join(outDir, names.record), row.record_json as string);
     await fs.writeFile(path.join(outDir, names.population), populationCsv);
     await fs.writeFile(path.join(outDir, names.exclusions), gunzipSync(await blobs.read(row.exclusions_blob as string)));
+    await fs.copyFile(specFile, path.join(outDir, names.algorithm));
     return names;
   }
 

@@ -13,6 +13,7 @@ const FILES: { key: keyof Files; label: string }[] = [
   { key: 'record', label: '摇号记录数据（JSON，供第三方复算）' },
   { key: 'population', label: '检查对象库清单（CSV，供第三方复算）' },
   { key: 'exclusions', label: '排除对象清单（CSV）' },
+  { key: 'algorithm', label: '摇号算法规范（draw-algorithm.md，复算依据）' },
 ];
 
 /** 导出: the record as PDF and the files a third party replays the draw from, written to exports/ and handed over. */

@@ -3,7 +3,7 @@ import { CREDIT_CLASSES, RISK_LEVELS } from '../targets';
 /**
  * Random draws (随机摇号) — the vocabulary shared by the algorithm, the core, the record and the UI.
  * The algorithm itself is pure (no node:*): hashing comes in through the DrawCrypto port so the same code
- * runs in the core, in the CLI's third-party `draw replay` and in tests. Spec: docs/draw-algorithm.md.
+ * runs in the core, in the CLI's third-party `draw replay` and in tests. Spec: resources/docs/draw-algorithm.md.
  */
 export const DRAW_ALGORITHM = 'casebinder-draw/1';
 export const DRAW_RECORD_FORMAT = 'casebinder-draw-record/1';

@@ -1,7 +1,7 @@
 import type { DrawCrypto } from './draw-types';
 
 /**
- * The deterministic random bit generator of casebinder-draw/1 (docs/draw-algorithm.md §3): HMAC-SHA256
+ * The deterministic random bit generator of casebinder-draw/1 (resources/docs/draw-algorithm.md §3): HMAC-SHA256
  * in counter mode, keyed with the 32-byte seed. Every use gets its own label, so the target draw of one
  * stratum and the inspector matching read independent streams, and adding a stratum never shifts another.
  */

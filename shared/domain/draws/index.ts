@@ -1,4 +1,4 @@
-/** Random draws (随机摇号): the public surface of casebinder-draw/1. Spec: docs/draw-algorithm.md. */
+/** Random draws (随机摇号): the public surface of casebinder-draw/1. Spec: resources/docs/draw-algorithm.md. */
 export * from './draw-types';
 export * from './draw-record';
 export { createDrbg, hexOf, seedCommitment, seedFromHex, type Drbg } from './drbg';

@@ -13,7 +13,7 @@ import {
 } from './draw-types';
 
 /**
- * Inspector matching (随机匹配执法检查人员) of casebinder-draw/1, docs/draw-algorithm.md §8.
+ * Inspector matching (随机匹配执法检查人员) of casebinder-draw/1, resources/docs/draw-algorithm.md §8.
  * Rules that hold for the whole task are applied once to the pool; per target only recusal (回避) and
  * region remain. Picks are load-balanced: among the allowed candidates only those with the fewest targets
  * so far in this draw are eligible, and one of them is chosen uniformly with the DRBG.

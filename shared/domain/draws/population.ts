@@ -4,7 +4,7 @@ import { STRATA, type DrawCrypto, type PopulationEntry, type StratumKey } from '
 /**
  * The population (抽查对象总体) of a draw: its stratum of each target, the canonical sort order, the
  * digests a record pins it down with, and the CSV file a third party replays the draw from.
- * docs/draw-algorithm.md §5 and §9.
+ * resources/docs/draw-algorithm.md §5 and §9.
  */
 
 const STRATUM_INDEX = new Map<string, number>(STRATA.map((s, i) => [s, i]));

@@ -9,7 +9,7 @@ import { drawTargets, sampleSize } from './sampling';
  * Third-party replay (复核摇号) of a draw record against its population file: every step is recomputed
  * from the revealed seed and compared with what the record says. A bad record never throws — the check
  * it breaks fails, and the checks that depend on a step that could not run fail with the reason.
- * docs/draw-algorithm.md §10.
+ * resources/docs/draw-algorithm.md §10.
  */
 
 export const REPLAY_CHECKS = ['seed_commitment', 'population_digest', 'population_strata', 'selected_list', 'selected_digest', 'matching', 'matching_digest'] as const;

@@ -4,7 +4,7 @@ import { digestPopulation } from './population';
 
 /**
  * The target draw (抽取检查对象) of casebinder-draw/1: per stratum, a sample size from the ratio and a
- * partial Fisher–Yates shuffle driven by the DRBG. docs/draw-algorithm.md §6–§7.
+ * partial Fisher–Yates shuffle driven by the DRBG. resources/docs/draw-algorithm.md §6–§7.
  */
 
 /**

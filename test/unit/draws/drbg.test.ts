@@ -14,7 +14,7 @@ describe('DRBG (HMAC-SHA256 counter mode)', () => {
     expect(actual).toEqual(referenceUint32s(seed, label, 20));
   });
 
-  it('matches the published test vector of docs/draw-algorithm.md', () => {
+  it('matches the published test vector of resources/docs/draw-algorithm.md', () => {
     const drbg = createDrbg(nodeCrypto, VECTOR_SEED, 'targets/high/A');
     const words = Array.from({ length: 9 }, () => drbg.nextUint32().toString(16).padStart(8, '0'));
     expect(words.join(' ')).toBe('5d5ab4d0 eabb9b95 2b633fb2 210f9aeb f1a8b08c c4393267 5f58a48b 75591229 6e3e0b03');

@@ -80,7 +80,7 @@ describe('drawTargets', () => {
     }
   });
 
-  it('matches the published test vector of docs/draw-algorithm.md §12', () => {
+  it('matches the published test vector of resources/docs/draw-algorithm.md §12', () => {
     const vector = Array.from({ length: 10 }, (_, i): PopulationEntry => ({ targetId: i + 1, code: `T${String(i + 1).padStart(3, '0')}`, stratum: 'high/A' }));
     const r = drawTargets(nodeCrypto, Uint8Array.from({ length: 32 }, (_, i) => i), sortPopulation(vector), { defaultBp: 3000, overrides: {} });
     expect(r.populationDigest).toBe('d0773e611b3115cf254c9251594d8382f4a4a64c635ce15b805038e95454d3e3');
