@@ -86,12 +86,13 @@ async function main() {
   t = performance.now();
   const targets = await selectedTargets(app.db, drawn.selected.map((s) => s.targetId));
   const inputs = await readMatchingInputs(app.db, ctx, app.services.bureaus, drawn.selected, targets);
+  const matchReadMs = performance.now() - t;
   const m = ctx.matching;
   const matched = matchInspectors(nodeDrawCrypto, seedFromHex(SEED), inputs.targets, inputs.candidates, inputs.experts, { teamSize: m.teamSize, maxPerInspector: m.maxPerInspector, requiredSkills: m.requiredSkills, matchRegion: m.matchRegion, avoidLastPair: m.avoidLastPair, expertsPerTarget: m.expertsPerTarget, expertFields: m.expertFields, window: { from: '2026-05-01', to: '2026-10-31' } });
   const matchMs = performance.now() - t;
   console.log(`population read + sort (DB): ${readMs.toFixed(0)} ms — ${entries.length} in scope, ${exclusions.length} excluded`);
   console.log(`draw (digests + stratified Fisher–Yates): ${drawMs.toFixed(0)} ms — ${drawn.selected.length} selected in ${drawn.strata.length} strata`);
-  console.log(`inspector matching (${INSPECTORS} inspectors, incl. its DB reads): ${matchMs.toFixed(0)} ms — ${matched.ok ? 'all staffed' : 'infeasible'}`);
+  console.log(`inspector matching (${INSPECTORS} inspectors): ${matchMs.toFixed(0)} ms, of which reading targets, pool, recusals and last teams ${matchReadMs.toFixed(0)} ms — ${matched.ok ? 'all staffed' : 'infeasible'}`);
   console.log(`=> draw including the DB read: ${(performance.now() - t0).toFixed(0)} ms (target ≤ 3000 ms)`);
 
   // 2. The whole job as the UI runs it: commit → run (record, PDF, selections, inspections, volumes).

@@ -1,6 +1,6 @@
 import type { MatchSettings, TaskScope } from '../../../shared/contract';
 import { purposeAllowsRepeat, type ExclusionReason } from '../../../shared/domain/draws/draw-record';
-import { STRATA, type MatchCandidate, type MatchExpert, type MatchTarget, type PopulationEntry, type RatioTable, type StratumKey } from '../../../shared/domain/draws/draw-types';
+import { CREDIT_STRATA, STRATA, type MatchCandidate, type MatchExpert, type MatchTarget, type PopulationEntry, type RatioTable, type StratumKey } from '../../../shared/domain/draws/draw-types';
 import { CREDIT_CLASSES, RISK_LEVELS } from '../../../shared/domain/targets';
 import { AppError } from '../../../shared/errors/app-error';
 import type { BureauService } from '../bureaus/bureau-service';
@@ -37,10 +37,12 @@ export function scopeBureaus(ctx: TaskContext, bureaus: BureauService): number[]
 }
 
 // SQL spelling of stratumOf(): unknown or missing ratings fall in 'unrated'.
-const RISK_SQL = `CASE WHEN t.risk_level IN (${list(RISK_LEVELS)}) THEN t.risk_level ELSE 'unrated' END`;
-const CREDIT_SQL = `CASE WHEN t.credit_class IN (${list(CREDIT_CLASSES)}) THEN t.credit_class ELSE 'unrated' END`;
-/** Codes go into tab/comma separated files; the rare identifier holding a separator gets '_' instead. */
-const CODE_SQL = `replace(replace(replace(replace(replace(coalesce(t.credit_code, t.identifier, ''), char(9), '_'), char(10), '_'), char(13), '_'), ',', '_'), '"', '_')`;
+const indexSql = (column: string, values: readonly string[]) => `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${values.length} END`;
+/** The index into STRATA (risk outer, credit inner; unknown → unrated) — a small integer, cheaper to pack than its name. */
+const STRATUM_INDEX_SQL = `(${indexSql('t.risk_level', RISK_LEVELS)}) * ${CREDIT_STRATA.length} + (${indexSql('t.credit_class', CREDIT_CLASSES)})`;
+/** Codes go into tab/comma separated files; the rare identifier holding a separator gets '_' (credit codes are validated). */
+const CODE_SQL = `coalesce(t.credit_code, replace(replace(replace(replace(replace(t.identifier, char(9), '_'), char(10), '_'), char(13), '_'), ',', '_'), '"', '_'), '')`;
+const EXCLUSION_FLAGS = { n: 'not_active', i: 'inspected_this_year' } as const satisfies Record<string, ExclusionReason>;
 
 /**
  * The draw's population: targets in the task's scope (territorial bureau, kinds, industries, 分类标注),
@@ -66,24 +68,24 @@ export async function readPopulation(db: Db, ctx: TaskContext, bureaus: BureauSe
     where.push(`EXISTS (SELECT 1 FROM target_item_tags g WHERE g.target_id = t.id AND g.item_id IN (${marks(ctx.scope.tagItemIds.length)}))`);
     args.push(...ctx.scope.tagItemIds);
   }
-  const statusSql = `CASE WHEN t.reg_status NOT IN (${list(ctx.scope.regStatuses)}) THEN 'not_active'`;
+  const statusSql = `CASE WHEN t.reg_status NOT IN (${list(ctx.scope.regStatuses)}) THEN 'n'`;
   const repeatSql = purposeAllowsRepeat(ctx.task.purpose)
     ? ''
-    : ` WHEN t.id IN (SELECT target_id FROM inspections WHERE year = ${Number(ctx.plan.year)} AND purpose = 'general' AND task_id != ${Number(ctx.task.id)}) THEN 'inspected_this_year'`;
+    : ` WHEN t.id IN (SELECT target_id FROM inspections WHERE year = ${Number(ctx.plan.year)} AND purpose = 'general' AND task_id != ${Number(ctx.task.id)}) THEN 'i'`;
   // A whole-city scope reads faster as a table scan than through the bureau index.
   const scan = inScope.length > 3 ? 'NOT INDEXED' : '';
   const row = await db.get<{ packed: string | null }>(
     `SELECT group_concat(line, char(10)) AS packed FROM (
-       SELECT (${RISK_SQL} || '/' || ${CREDIT_SQL}) || char(9) || t.id || char(9) || ${CODE_SQL} || char(9) || (${statusSql}${repeatSql} ELSE '' END) AS line
+       SELECT (${STRATUM_INDEX_SQL}) || char(9) || t.id || char(9) || ${CODE_SQL} || char(9) || (${statusSql}${repeatSql} ELSE '' END) AS line
        FROM targets t ${scan} WHERE ${where.join(' AND ')})`,
     args,
   );
   return unpack(row?.packed ?? '');
 }
 
-/** Lines `stratum\tid\tcode\texclusion` → entries in population order (stratum, then target id) and exclusions by id. */
+/** Lines `stratumIndex\tid\tcode\tflag` → entries in population order (stratum, then target id) and exclusions by id. */
 function unpack(packed: string): { entries: PopulationEntry[]; exclusions: Exclusion[] } {
-  const buckets = new Map<string, PopulationEntry[]>();
+  const buckets: PopulationEntry[][] = STRATA.map(() => []);
   const exclusions: Exclusion[] = [];
   let pos = 0;
   while (pos < packed.length) {
@@ -94,20 +96,15 @@ function unpack(packed: string): { entries: PopulationEntry[]; exclusions: Exclu
     if (end < 0) end = packed.length;
     const targetId = Number(packed.slice(a + 1, b));
     const code = packed.slice(b + 1, c);
-    const reason = packed.slice(c + 1, end);
-    if (reason) exclusions.push({ targetId, code, reason: reason as ExclusionReason });
+    if (end > c + 1) exclusions.push({ targetId, code, reason: EXCLUSION_FLAGS[packed[c + 1] as keyof typeof EXCLUSION_FLAGS] });
     else {
-      const stratum = packed.slice(pos, a) as StratumKey;
-      let bucket = buckets.get(stratum);
-      if (!bucket) buckets.set(stratum, (bucket = []));
-      bucket.push({ targetId, code, stratum });
+      const index = Number(packed.slice(pos, a));
+      (buckets[index] as PopulationEntry[]).push({ targetId, code, stratum: STRATA[index] as StratumKey });
     }
     pos = end + 1;
   }
   const entries: PopulationEntry[] = [];
-  for (const stratum of STRATA) {
-    const bucket = buckets.get(stratum);
-    if (!bucket) continue;
+  for (const bucket of buckets) {
     if (!bucket.every((e, i) => i === 0 || bucket[i - 1]!.targetId < e.targetId)) bucket.sort((x, y) => x.targetId - y.targetId); // an index scan
     for (const e of bucket) entries.push(e);
   }

