@@ -11,6 +11,7 @@ import { loadUserSnapshots } from './auth/user-repository';
 import { createUserService } from './auth/user-service';
 import { createBlobStore } from './blobs/blob-store';
 import { createBureauService } from './bureaus/bureau-service';
+import { createCalendarService } from './calendar/calendar-service';
 import { systemClock, type Clock, type Logger, type RandomSource } from './config';
 import { prepareDataFolder } from './data-folder';
 import { openDatabase } from './db/database';
@@ -115,6 +116,9 @@ export async function createAppContext(config: AppConfig) {
   audit.registerSnapshotSource({ entity: 'draw', load: () => loadDrawSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'inspection', load: () => loadInspectionSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'volume', load: () => loadVolumeSnapshots(db) });
+  const calendar = createCalendarService({ db, clock, audit, logger, resourcesDir: config.resourcesDir });
+  await calendar.load();
+  audit.registerSnapshotSource({ entity: 'holiday_year', load: calendar.snapshots });
 
   const revealExport = async (fileName: string) => {
     const file = path.join(config.dataDir, 'exports', path.basename(fileName));
@@ -131,7 +135,7 @@ export async function createAppContext(config: AppConfig) {
       counts: { bureaus: await count('bureaus'), users: await count('users'), targets: await count('targets'), auditEvents: await count('audit_events') },
     };
   };
-  const deps = { handlers: buildHandlers({ revealExport, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, jobs, audit, systemInfo }), auth, bureaus, logger };
+  const deps = { handlers: buildHandlers({ revealExport, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
   if (config.resumeJobs ?? true) await jobs.resume();
 
   return {
@@ -140,7 +144,7 @@ export async function createAppContext(config: AppConfig) {
     events,
     logger,
     platform: config.platform,
-    services: { audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, plans, tasks, draws, blobs, jobs },
+    services: { audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, plans, tasks, draws, calendar, blobs, jobs },
     dispatch: (request: RpcRequest, trustedSession?: Session): Promise<Envelope<unknown>> => dispatch(deps, request, trustedSession),
     /** First run: the admin account with a one-time password (null when an admin exists). */
     ensureInitialised: async () => {

@@ -9,6 +9,7 @@ import { ROLES, type Role } from '../../shared/domain/roles';
 import { createAppContext, type AppContext } from '../core/app-context';
 import { SYSTEM_ACTOR } from '../core/audit/audit-service';
 import { defaultDataDir } from '../core/config';
+import { workdaysAddCommand } from './cli-calendar';
 import { exportCommand, importCommand } from './cli-directories';
 import { drawExportCommand, drawReplayCommand, drawRunCommand, drawVerifyCommand } from './cli-draws';
 import { addDemoData } from './demo-data';
@@ -34,6 +35,7 @@ const HELP = `casebinder ${version} — 双随机、一公开 抽查专卷与档
   draw verify DRAW_ID               按记录复算摇号（不一致时退出码 1）
   draw export DRAW_ID --out DIR     导出摇号记录 PDF、记录 JSON、检查对象库清单 CSV
   draw replay --record FILE.json --population FILE.csv   第三方复算（无需数据文件夹）
+  workdays add DATE N               DATE 起第 N 个工作日（起算日不计入，按国务院放假安排；无需数据文件夹，给出 --data-dir 时含导入的年度）
 通用选项: --data-dir DIR（默认 ${defaultDataDir()}）  --json（输出一个 JSON 对象）`;
 
 type Options = { dataDir: string; json: boolean; values: Record<string, string | boolean | undefined>; positionals: string[] };
@@ -65,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'users': if (sub === 'add') return await usersAdd(opts); break;
       case 'audit': if (sub === 'verify') return await auditVerify(opts); break;
       case 'draw': return await draw(sub, opts);
+      case 'workdays': if (sub === 'add') return await workdaysAddCommand({ args: positionals.slice(2), json: opts.json, resourcesDir: path.join(root, 'resources'), openDataFolder: values['data-dir'] ? () => open(opts, false) : null }); break;
       case 'targets':
       case 'inspectors':
       case 'items':

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../errors/codes';
 import { authMethods, usersMethods } from './auth';
 import { bureausMethods } from './bureaus';
+import { calendarMethods } from './calendar';
 import { drawsMethods } from './draws';
 import { importsMethods } from './imports';
 import { expertsMethods, inspectorsMethods, recusalsMethods } from './inspectors';
@@ -24,6 +25,7 @@ export const contract = {
   ...importsMethods,
   ...plansMethods,
   ...drawsMethods,
+  ...calendarMethods,
   ...jobsMethods,
   ...systemMethods,
 };
@@ -45,6 +47,7 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './auth';
 export * from './bureaus';
+export * from './calendar';
 export * from './common';
 export * from './draws';
 export * from './events';

@@ -79,6 +79,8 @@ export const ERROR_CODES = [
   'DRAW_RECORD_INVALID',
   'DRAW_POPULATION_FILE_INVALID',
   'MATCH_INFEASIBLE',
+  // working-day calendar
+  'CALENDAR_FILE_INVALID',
   // jobs
   'JOB_NOT_FOUND',
   'JOB_CANCELLED',

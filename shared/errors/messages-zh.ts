@@ -55,6 +55,7 @@ export const MESSAGES_ZH = {
   EXPERT_DUPLICATE: '本单位专家库中已有同名、同单位的专家。',
   EXPERT_VERSION_CONFLICT: '该专家信息已被他人修改，请刷新后再编辑。',
   RECUSAL_DUPLICATE: '该检查人员对该检查对象的回避已登记。',
+  CALENDAR_FILE_INVALID: '放假安排文件格式不正确：应为 holiday-cn 格式的年度 JSON 文件（含 year、papers、days），日期须属于该年度且不得重复，并至少列出一天。',
   JOB_NOT_FOUND: '任务不存在。',
   JOB_CANCELLED: '任务已取消。',
   JOB_NOT_CANCELLABLE: '任务已结束，无法取消。',

@@ -2,6 +2,8 @@ import type { AuditService } from '../audit/audit-service';
 import type { AuthService } from '../auth/auth-service';
 import type { UserService } from '../auth/user-service';
 import type { BureauService } from '../bureaus/bureau-service';
+import { buildCalendarHandlers } from '../calendar/calendar-handlers';
+import type { CalendarService } from '../calendar/calendar-service';
 import type { JobService } from '../jobs/job-service';
 import type { TargetService } from '../targets/target-service';
 import { buildTargetHandlers } from '../targets/target-handlers';
@@ -32,6 +34,7 @@ export type HandlerDeps = {
   plans: PlanService;
   tasks: TaskService;
   draws: DrawService;
+  calendar: CalendarService;
   jobs: JobService;
   audit: AuditService;
   revealExport: (fileName: string) => Promise<string>;
@@ -77,6 +80,8 @@ export function buildHandlers(d: HandlerDeps): Handlers {
 
     ...buildPlanHandlers(d),
     ...buildDrawHandlers(d),
+
+    ...buildCalendarHandlers(d),
 
     'jobs.list': (input) => d.jobs.list(input.limit),
     'jobs.get': (input) => d.jobs.get(input.id),
