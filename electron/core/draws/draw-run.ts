@@ -63,6 +63,8 @@ export function createDrawRun({ db, clock, audit, blobs, bureaus, fontBytes }: D
     const actor: AuditActor = { userId: operator.userId, login: operator.login };
     const draw = await findDraw(db, drawId);
     if (!draw) throw new AppError('NOT_FOUND', { entity: 'draw', id: drawId });
+    // Resumed after a crash between the commit of the results and the job's own bookkeeping: already done.
+    if (draw.status === 'completed') return { drawId, selected: draw.selected_count ?? 0, populationSize: draw.population_size ?? 0 };
     if (draw.status !== 'committed' && draw.status !== 'running') throw new AppError('DRAW_STATE_INVALID', { status: draw.status });
     const task = await loadTaskContext(db, draw.task_id);
 
