@@ -31,6 +31,7 @@ import { createItemService } from './items/item-service';
 import { createFileLogger } from './logger';
 import { createDrawRun } from './draws/draw-run';
 import { createDrawService } from './draws/draw-service';
+import { createDocumentService, loadDocumentSnapshots } from './documents/document-service';
 import { loadDrawSnapshots, loadInspectionSnapshots, loadVolumeSnapshots } from './draws/draw-repository';
 import { loadPlanSnapshots, loadTaskSnapshots } from './plans/plan-repository';
 import { createPlanService } from './plans/plan-service';
@@ -111,6 +112,8 @@ export async function createAppContext(config: AppConfig) {
   const fontFile = path.join(config.resourcesDir, 'fonts', 'wqy-microhei.ttf');
   const drawRun = createDrawRun({ db, clock, audit, blobs, bureaus, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)) });
   jobs.register('draws.run', (ctx) => drawRun.run(ctx));
+  const documents = createDocumentService({ db, clock, audit, blobs, logger, exportsDir, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)) });
+  audit.registerSnapshotSource({ entity: 'document', load: () => loadDocumentSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'plan', load: () => loadPlanSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'task', load: () => loadTaskSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'draw', load: () => loadDrawSnapshots(db) });
@@ -135,7 +138,7 @@ export async function createAppContext(config: AppConfig) {
       counts: { bureaus: await count('bureaus'), users: await count('users'), targets: await count('targets'), auditEvents: await count('audit_events') },
     };
   };
-  const deps = { handlers: buildHandlers({ revealExport, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
+  const deps = { handlers: buildHandlers({ revealExport, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
   if (config.resumeJobs ?? true) await jobs.resume();
 
   return {
@@ -144,7 +147,7 @@ export async function createAppContext(config: AppConfig) {
     events,
     logger,
     platform: config.platform,
-    services: { audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, plans, tasks, draws, calendar, blobs, jobs },
+    services: { audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, calendar, blobs, jobs },
     dispatch: (request: RpcRequest, trustedSession?: Session): Promise<Envelope<unknown>> => dispatch(deps, request, trustedSession),
     /** First run: the admin account with a one-time password (null when an admin exists). */
     ensureInitialised: async () => {

@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from '../core/audit/audit-service';
 import { defaultDataDir } from '../core/config';
 import { workdaysAddCommand } from './cli-calendar';
 import { exportCommand, importCommand } from './cli-directories';
+import { DOCS_USAGE, docsRenderCommand, isDocumentKind } from './cli-docs';
 import { drawExportCommand, drawReplayCommand, drawRunCommand, drawVerifyCommand } from './cli-draws';
 import { addDemoData } from './demo-data';
 import { createHeadlessPlatform } from './headless-platform';
@@ -35,6 +36,7 @@ const HELP = `casebinder ${version} — 双随机、一公开 抽查专卷与档
   draw verify DRAW_ID               按记录复算摇号（不一致时退出码 1）
   draw export DRAW_ID --out DIR     导出摇号记录 PDF、记录 JSON、检查对象库清单 CSV
   draw replay --record FILE.json --population FILE.csv   第三方复算（无需数据文件夹）
+  docs render notice|register --inspection ID --out FILE.pdf [--user LOGIN]   生成行政检查告知书（自动编文号）或登记表的新版本 PDF
   workdays add DATE N               DATE 起第 N 个工作日（起算日不计入，按国务院放假安排；无需数据文件夹，给出 --data-dir 时含导入的年度）
 通用选项: --data-dir DIR（默认 ${defaultDataDir()}）  --json（输出一个 JSON 对象）`;
 
@@ -49,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
       'auto-init': { type: 'boolean' }, input: { type: 'string' }, user: { type: 'string' }, login: { type: 'string' },
       name: { type: 'string' }, bureau: { type: 'string' }, roles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       mode: { type: 'string' }, encoding: { type: 'string' }, sheet: { type: 'string' }, out: { type: 'string' },
-      task: { type: 'string' }, seed: { type: 'string' }, witness: { type: 'string' }, record: { type: 'string' }, population: { type: 'string' },
+      task: { type: 'string' }, seed: { type: 'string' }, witness: { type: 'string' }, record: { type: 'string' }, population: { type: 'string' }, inspection: { type: 'string' },
     },
   });
   const opts: Options = { dataDir: path.resolve(String(values['data-dir'] ?? defaultDataDir())), json: Boolean(values.json), values, positionals };
@@ -67,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'users': if (sub === 'add') return await usersAdd(opts); break;
       case 'audit': if (sub === 'verify') return await auditVerify(opts); break;
       case 'draw': return await draw(sub, opts);
+      case 'docs': if (sub === 'render') return await docs(opts); break;
       case 'workdays': if (sub === 'add') return await workdaysAddCommand({ args: positionals.slice(2), json: opts.json, resourcesDir: path.join(root, 'resources'), openDataFolder: values['data-dir'] ? () => open(opts, false) : null }); break;
       case 'targets':
       case 'inspectors':
@@ -274,6 +277,20 @@ async function draw(sub: string | undefined, opts: Options): Promise<number> {
         : sub === 'verify'
           ? await drawVerifyCommand(app, { id, user })
           : await drawExportCommand(app, { id, out: String(v.out), user });
+    out(opts, r.json, r.text);
+    return r.code;
+  } finally {
+    await app.close();
+  }
+}
+
+async function docs(opts: Options): Promise<number> {
+  const [kind] = opts.positionals.slice(2);
+  const inspection = Number(opts.values.inspection);
+  if (!isDocumentKind(kind) || !Number.isInteger(inspection) || !opts.values.out) return usage(DOCS_USAGE);
+  const app = await open(opts, false);
+  try {
+    const r = await docsRenderCommand(app, { kind, inspection, out: String(opts.values.out), user: String(opts.values.user ?? 'admin') });
     out(opts, r.json, r.text);
     return r.code;
   } finally {

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../errors/codes';
 import { authMethods, usersMethods } from './auth';
 import { bureausMethods } from './bureaus';
 import { calendarMethods } from './calendar';
+import { documentsMethods } from './documents';
 import { drawsMethods } from './draws';
 import { importsMethods } from './imports';
 import { expertsMethods, inspectorsMethods, recusalsMethods } from './inspectors';
@@ -25,6 +26,7 @@ export const contract = {
   ...importsMethods,
   ...plansMethods,
   ...drawsMethods,
+  ...documentsMethods,
   ...calendarMethods,
   ...jobsMethods,
   ...systemMethods,
@@ -49,6 +51,7 @@ export * from './auth';
 export * from './bureaus';
 export * from './calendar';
 export * from './common';
+export * from './documents';
 export * from './draws';
 export * from './events';
 export * from './imports';

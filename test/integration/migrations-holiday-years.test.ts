@@ -22,8 +22,8 @@ const insert = (year: string, json = `'{"year":2027,"papers":[],"days":[]}'`, ha
   `INSERT INTO holiday_years (year, raw_json, sha256, day_count, imported_by, imported_at) VALUES (${year}, ${json}, ${hash}, ${dayCount}, NULL, ${T})`;
 
 describe('migration 0007: imported holiday year files', () => {
-  it('is listed last, under its 13-digit number', () => {
-    expect(MIGRATIONS.map((M) => new M().name).at(-1)).toBe('CreateHolidayYears1700000000007');
+  it('is listed, under its 13-digit number', () => {
+    expect(MIGRATIONS.map((M) => new M().name)).toContain('CreateHolidayYears1700000000007');
   });
 
   it('creates holiday_years with one row per year and its checks; down drops it', async () => {

@@ -227,8 +227,10 @@ function drawSignatureLines(canvas: PdfCanvas, labels: readonly string[], size: 
     canvas.text(lead, x, top, size, size * 1.6);
     x += canvas.textWidth(lead, size);
     const underline = top - size * 1.25;
-    canvas.line(x + 2, underline, x + 150, underline, 0.5);
-    x = canvas.left + canvas.width * 0.6;
+    const dateX = canvas.left + canvas.width * 0.6;
+    // A long label (e.g. with a printed name) shortens the line rather than running into the date.
+    canvas.line(x + 2, underline, Math.min(x + 150, dateX - 10), underline, 0.5);
+    x = dateX;
     const date = '日期：';
     canvas.text(date, x, top, size, size * 1.6);
     x += canvas.textWidth(date, size);

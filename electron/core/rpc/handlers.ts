@@ -17,6 +17,8 @@ import type { ItemService } from '../items/item-service';
 import { AppError } from '../../../shared/errors/app-error';
 import { buildDrawHandlers } from '../draws/draw-handlers';
 import type { DrawService } from '../draws/draw-service';
+import { buildDocumentHandlers } from '../documents/document-handlers';
+import type { DocumentService } from '../documents/document-service';
 import { buildPlanHandlers } from '../plans/plan-handlers';
 import type { PlanService } from '../plans/plan-service';
 import type { TaskService } from '../plans/task-service';
@@ -34,6 +36,7 @@ export type HandlerDeps = {
   plans: PlanService;
   tasks: TaskService;
   draws: DrawService;
+  documents: DocumentService;
   calendar: CalendarService;
   jobs: JobService;
   audit: AuditService;
@@ -80,6 +83,7 @@ export function buildHandlers(d: HandlerDeps): Handlers {
 
     ...buildPlanHandlers(d),
     ...buildDrawHandlers(d),
+    ...buildDocumentHandlers(d),
 
     ...buildCalendarHandlers(d),
 

@@ -5,6 +5,7 @@ import { CreateInspectors1700000000004 } from './0004-create-inspectors';
 import { ExtendTargets1700000000005 } from './0005-extend-targets';
 import { CreatePlansDraws1700000000006 } from './0006-create-plans-draws';
 import { CreateHolidayYears1700000000007 } from './0007-create-holiday-years';
+import { CreateDocuments1700000000008 } from './0008-create-documents';
 
 /** Every migration, in order. A data folder that lists a migration not in here is from a newer build. */
-export const MIGRATIONS = [CreateSchema0001, CreateEntityHistory1700000000002, CreateItems1700000000003, CreateInspectors1700000000004, ExtendTargets1700000000005, CreatePlansDraws1700000000006, CreateHolidayYears1700000000007];
+export const MIGRATIONS = [CreateSchema0001, CreateEntityHistory1700000000002, CreateItems1700000000003, CreateInspectors1700000000004, ExtendTargets1700000000005, CreatePlansDraws1700000000006, CreateHolidayYears1700000000007, CreateDocuments1700000000008];
