@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppEvent, AuditVerifyReport } from '../../shared/contract';
+import { canonicalJson } from '../../electron/core/audit/canonical-json';
 import { makeTestContext, type TestContext } from '../support/test-context';
 
 let t: TestContext;
@@ -72,6 +73,22 @@ describe('audit log as a SHA-256 hash chain', () => {
     await t.app.db.write((tx) => tx.run(`UPDATE entity_history SET snapshot = '{"n":8}' WHERE entity = 'widget' AND entity_id = '7'`));
     const { report } = await verifyViaJob(t);
     expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'hash', detail: expect.stringContaining('history rows do not match') }));
+  });
+
+  it('history rows store each snapshot exactly as canonical JSON, whatever its strings hold', async () => {
+    t = await makeTestContext();
+    const { audit } = t.app.services;
+    const tricky = ['"quoted" \\ back\\slash', 'line\nbreak\ttab\r\b\f', '\u0000\u0001\u001f\u007f', '\u2028\u2029', '\ud83d\ude00 沈阳', '\ud800 lone', '\udc00', '', '{"not":"json"}', '1e21'];
+    const snapshots = tricky.map((text, i) => ({ text, nested: { list: [text, i, -0, 1.5e300, null, true] }, n: i }));
+    await t.app.db.write(async (tx) => {
+      const bulk = await audit.beginBulk(tx, { actor: { userId: 1, login: 'admin' }, action: 'test.bulk', entity: 'probe', entityId: 'batch' });
+      for (const [i, snapshot] of snapshots.entries()) await bulk.add(i, snapshot);
+      await bulk.add('gone', null);
+      await bulk.finish();
+    });
+    const rows = await t.app.db.all<{ entity_id: string; snapshot: string | null }>(`SELECT entity_id, snapshot FROM entity_history WHERE entity = 'probe' ORDER BY id`);
+    expect(rows).toEqual([...snapshots.map((s, i) => ({ entity_id: String(i), snapshot: canonicalJson(s) })), { entity_id: 'gone', snapshot: null }]);
+    expect((await verifyViaJob(t)).report.ok).toBe(true);
   });
 
   it('a user row whose password hash was swapped is caught', async () => {

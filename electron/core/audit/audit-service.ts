@@ -1,13 +1,18 @@
 import type { AuditVerifyReport, HistoryEntry } from '../../../shared/contract';
 import type { Clock } from '../config';
 import type { Database, Tx } from '../db/database';
+import { withJsonArray } from '../db/json-rows';
 import { canonicalJson } from './canonical-json';
 import { eventHash, GENESIS_HASH, historyDigester, type EventPayload, type EventRow } from './audit-chain';
 import { verifyAuditChain, type SnapshotSource } from './audit-verify';
 
 export { GENESIS_HASH };
 
-const HISTORY_CHUNK = 1000; // history rows per INSERT … SELECT FROM json_each(?)
+// History rows per INSERT … SELECT FROM jsonb_each (binary rows: no text round trip per `->>`): as many as
+// a target import chunk, one history statement per chunk instead of five (1,000,000-row import, two pairs
+// of runs: 72/74 s → 66/63 s with 5,000).
+const HISTORY_CHUNK = 5000;
+const INSERT_HISTORY = 'INSERT INTO entity_history (audit_seq, entity, entity_id, snapshot) SELECT ?, ?, value->>0, value->>1 FROM jsonb_each(CAST(? AS TEXT))';
 
 export type AuditActor = { userId: number | null; login: string | null };
 export const SYSTEM_ACTOR: AuditActor = { userId: null, login: 'system' };
@@ -29,6 +34,8 @@ type Deps = { db: Database; clock: Clock };
 /** A bulk change (an import): history rows are added as they come, the event is written at the end. */
 export type BulkRecorder = {
   add(entityId: string | number, after: object | null): Promise<void>;
+  /** Like add, with the state already as canonicalJson text (bulk writers that build it faster). */
+  addJson(entityId: string | number, afterJson: string | null): Promise<void>;
   finish(detail?: object): Promise<{ seq: number; hash: string; changes: number }>;
 };
 
@@ -64,25 +71,45 @@ export function createAuditService({ db, clock }: Deps) {
     const h = await head(tx);
     const seq = (h?.seq ?? 0) + 1;
     const digester = historyDigester();
-    let pending: [string, string | null][] = [];
+    // The rows as JSON text, each `[id,snapshot]` with the snapshot's JSON written in as is, not as a string:
+    // nothing to escape here or to unescape in SQLite, fewer bytes, and `value->>1` gives back the same text
+    // (JSONB keeps strict JSON's strings and numbers verbatim; test/integration/audit.test.ts checks it).
+    let pending: string[] = [];
+    // A full batch is queued and the caller goes on (one prepared statement: batches land in order); it only
+    // waits while an earlier batch is still queued. Errors surface at the next add or at finish.
+    let queued: Promise<void>[] = [];
+    let failure: { error: unknown } | null = null;
     const flush = async () => {
       if (pending.length === 0) return;
-      const rows = JSON.stringify(pending);
+      const rows = pending;
       pending = [];
-      await tx.run(`INSERT INTO entity_history (audit_seq, entity, entity_id, snapshot) SELECT ?, ?, value->>0, value->>1 FROM json_each(?)`, [seq, input.entity, rows]);
+      const insert = await tx.prepare(INSERT_HISTORY);
+      const run = withJsonArray(rows, (bytes) => insert.run([seq, input.entity, bytes]));
+      queued.push(run.then(() => undefined, (error: unknown) => void (failure ??= { error })));
+    };
+    const allWritten = async () => {
+      await Promise.all(queued);
+      queued = [];
+      if (failure) throw failure.error;
+    };
+    const addJson = async (entityId: string | number, json: string | null) => {
+      if (failure) throw failure.error;
+      const id = String(entityId);
+      digester.add(input.entity, id, json);
+      pending.push(`[${JSON.stringify(id)},${json ?? 'null'}]`);
+      if (pending.length < HISTORY_CHUNK) return;
+      await flush();
+      while (queued.length > 1) await queued.shift();
     };
     return {
-      async add(entityId, after) {
-        const json = after === null ? null : canonicalJson(after);
-        digester.add(input.entity, String(entityId), json);
-        pending.push([String(entityId), json]);
-        if (pending.length >= HISTORY_CHUNK) await flush();
-      },
+      add: (entityId, after) => addJson(entityId, after === null ? null : canonicalJson(after)),
+      addJson,
       async finish(detail) {
         await flush();
+        await allWritten();
         const result = digester.result();
-        const written = await appendEvent(tx, seq, h?.hash ?? GENESIS_HASH, input, { ...(detail ? { detail } : {}), ...result });
-        return { ...written, changes: result.changes };
+        const event = await appendEvent(tx, seq, h?.hash ?? GENESIS_HASH, input, { ...(detail ? { detail } : {}), ...result });
+        return { ...event, changes: result.changes };
       },
     };
   }

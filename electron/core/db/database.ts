@@ -16,8 +16,28 @@ export type Tx = {
   get<T = Row>(sql: string, params?: unknown[]): Promise<T | undefined>;
   /** INSERT/UPDATE/DELETE: lastId (for INSERT) and the number of changed rows. */
   run(sql: string, params?: unknown[]): Promise<{ lastId: number; changes: number }>;
+  /**
+   * The statement for `sql`, compiled once per transaction and run many times (bulk writers); finalized
+   * when the transaction ends. Runs of one statement execute in call order, and the transaction waits for
+   * every run before it commits or rolls back. tx.run compiles every time and needs the JavaScript thread
+   * between compiling and running: while that thread is busy (reading an import file), SQLite waits.
+   */
+  prepare(sql: string): Promise<PreparedStatement>;
   readonly runner: QueryRunner;
 };
+
+export type PreparedStatement = {
+  run(params: unknown[]): Promise<{ changes: number }>;
+  all<T = Row>(params: unknown[]): Promise<T[]>;
+};
+
+/** The parts of the sqlite3 driver's connection and statement objects used for prepared statements. */
+type DriverStatement = {
+  run(params: unknown[], callback: (this: { changes: number }, error: Error | null) => void): void;
+  all(params: unknown[], callback: (error: Error | null, rows: unknown[]) => void): void;
+  finalize(callback: () => void): void;
+};
+type DriverConnection = { prepare(sql: string, callback: (error: Error | null) => void): DriverStatement };
 
 export type Database = {
   readonly ds: DataSource;
@@ -96,6 +116,16 @@ function wrap(ds: DataSource, file: string): Database {
 
 async function runWrite<T>(ds: DataSource, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const runner = ds.createQueryRunner();
+  const prepared = new Map<string, Promise<DriverStatement>>();
+  // Runs of prepared statements not finished yet: bulk writers may queue one and go on, so the transaction
+  // waits for them before it commits or rolls back (a statement must never run outside its transaction).
+  const running = new Set<Promise<unknown>>();
+  const track = <R>(run: Promise<R>): Promise<R> => {
+    running.add(run);
+    const forget = () => void running.delete(run);
+    run.then(forget, forget);
+    return run;
+  };
   const tx: Tx = {
     runner,
     all: (sql, params = []) => runner.query(sql, params),
@@ -104,16 +134,52 @@ async function runWrite<T>(ds: DataSource, fn: (tx: Tx) => Promise<T>): Promise<
       const result = await runner.query(sql, params, true);
       return { lastId: Number(result.raw ?? 0), changes: Number(result.affected ?? 0) };
     },
+    async prepare(sql) {
+      let compiling = prepared.get(sql);
+      if (!compiling) {
+        // Registered before any await, so callers asking at the same time share one statement (and its order).
+        compiling = runner.connect().then(
+          (connection) =>
+            new Promise<DriverStatement>((resolve, reject) => {
+              const s = (connection as DriverConnection).prepare(sql, (error) => (error ? reject(error) : resolve(s)));
+            }),
+        );
+        prepared.set(sql, compiling);
+      }
+      const statement = await compiling;
+      return {
+        run: (params) =>
+          track(
+            new Promise((resolve, reject) => {
+              statement.run(params, function (error) {
+                if (error) reject(error);
+                else resolve({ changes: this.changes });
+              });
+            }),
+          ),
+        all: <R>(params: unknown[]) =>
+          track(new Promise<R[]>((resolve, reject) => statement.all(params, (error, rows) => (error ? reject(error) : resolve(rows as R[]))))),
+      };
+    },
+  };
+  const settle = async () => {
+    while (running.size > 0) await Promise.allSettled([...running]);
   };
   await runner.query('BEGIN IMMEDIATE');
   try {
     const value = await fn(tx);
+    await settle();
     await runner.query('COMMIT');
     return value;
   } catch (error) {
+    await settle();
     await runner.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
+    for (const compiling of prepared.values()) {
+      const statement = await compiling.catch(() => null);
+      if (statement) await new Promise<void>((resolve) => statement.finalize(() => resolve()));
+    }
     await runner.release();
   }
 }

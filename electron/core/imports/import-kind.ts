@@ -21,6 +21,18 @@ export type ImportKind<Row> = {
    * changed ones (by key), leave identical ones alone; add each inserted/updated row's state to `bulk`.
    */
   applyChunk(tx: Tx, rows: { key: string; row: Row; line: number }[], bulk: BulkRecorder): Promise<{ inserted: number; updated: number; unchanged: number; issues: RowIssue[] }>;
+  /** Rows per applyChunk call (default 1000): larger chunks mean fewer, larger statements. */
+  chunkRows?: number;
+  /**
+   * applyChunk may be called again before the previous call has resolved (two in flight, still called in
+   * file order): the kind keeps its own order where it matters. Default: one chunk at a time.
+   */
+  overlapChunks?: boolean;
+  /**
+   * Wait for statements the kind runs in the background between chunks (the engine calls it before the
+   * transaction ends, also after a failure or cancel, so nothing runs past the commit or rollback).
+   */
+  settle?: () => Promise<void>;
   /** Runs once after the last chunk, inside the same transaction (e.g. new list versions, retirements). */
   finish?: (tx: Tx, bulk: BulkRecorder) => Promise<void>;
   /** Example rows for the downloadable template (each a record of column key → text). */

@@ -13,8 +13,15 @@ import type { ImportContext, ImportDirectory, ImportKind, ImportKindFactory } fr
 import { errorReportCsv } from './import-files';
 import type { StagedFiles } from './staged-files';
 
-const CHUNK = 1000;
+const CHUNK = 1000; // rows per applyChunk, unless the kind asks for more (ImportKind.chunkRows)
 const KEEP_ERRORS = 1000;
+/**
+ * While a chunk is being written, reading the file stops every 100 rows to let the event loop run: the
+ * SQLite driver needs this thread between a statement's steps, and a chunk's rows are otherwise parsed
+ * without a break (a 1 MB piece of the file is thousands of rows), leaving SQLite idle meanwhile.
+ */
+const YIELD_EVERY = 100;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export type ImportJobInput = {
   stagedId: string;
@@ -99,11 +106,14 @@ export function createImportService(deps: Deps) {
     await db.write(async (tx) => {
       const bulk = await audit.beginBulk(tx, { actor: { userId: input.userId, login: input.login }, action: `imports.${input.directory}`, entity: kind.entity, entityId: input.stagedId });
       const seen = new Map<string, number>();
+      const chunkRows = kind.chunkRows ?? CHUNK;
       let keys: (string | null)[] | null = null;
       let chunk: { key: string; row: unknown; line: number }[] = [];
       let done = 0;
       // Double buffering: while one chunk is written (SQLite works on its own thread), the next is parsed.
-      let inFlight: Promise<void> | null = null;
+      // A kind that takes overlapping chunks gets two in flight (SQLite is not left waiting between them).
+      const depth = kind.overlapChunks ? 2 : 1;
+      const inFlight: Promise<void>[] = [];
       const write = async (batch: typeof chunk) => {
         const r = await kind.applyChunk(tx, batch, bulk);
         counts.inserted += r.inserted;
@@ -115,14 +125,14 @@ export function createImportService(deps: Deps) {
         const batch = chunk;
         chunk = [];
         if (batch.length === 0 || (input.mode === 'all-or-nothing' && rejected > 0)) return;
-        const previous = inFlight;
-        if (previous) await previous;
-        inFlight = write(batch);
-        inFlight.catch(() => undefined); // handled: awaited before the next chunk and at the end
+        while (inFlight.length >= depth) await inFlight.shift();
+        const writing = write(batch);
+        writing.catch(() => undefined); // handled: awaited before a later chunk and at the end
+        inFlight.push(writing);
       };
       const drain = async () => {
         await apply();
-        if (inFlight) await inFlight;
+        while (inFlight.length > 0) await inFlight.shift();
       };
       const onProblem = (p: { line: number; reason: string }) => reject([{ line: p.line, column: null, code: 'IMPORT_CSV_MALFORMED', message: messageZh('IMPORT_CSV_MALFORMED') }]);
       try {
@@ -145,14 +155,16 @@ export function createImportService(deps: Deps) {
           } else {
             seen.set(parsed.key, line);
             chunk.push({ key: parsed.key, row: parsed.row, line });
-            if (chunk.length >= CHUNK) await apply();
+            if (chunk.length >= chunkRows) await apply();
           }
           if (++done % 2000 === 0) await job.progress(Math.min(line, totalLines || line), totalLines, 'rows', { persist: false });
+          else if (done % YIELD_EVERY === 0 && inFlight.length > 0) await yieldToEventLoop();
         }
         await drain();
       } finally {
         // Never leave the transaction (commit or rollback) while a chunk is still being written.
-        if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
+        for (const writing of inFlight) await writing.catch(() => undefined);
+        await kind.settle?.().catch(() => undefined);
       }
       if (keys === null) throw new AppError('IMPORT_EMPTY');
       if (input.mode === 'all-or-nothing' && rejected > 0) throw new AppError('IMPORT_REJECTED', { rejected });

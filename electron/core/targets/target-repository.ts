@@ -38,6 +38,32 @@ export function targetSnapshot(r: TargetRow, tags: number[]): object {
   return rest;
 }
 
+/**
+ * canonicalJson(targetSnapshot(row, tags)) without the generic key sort: the keys are written in canonical
+ * (sorted) order. The generic path cost ~6% of the main thread in a 200,000-row import
+ * (test/unit/target-snapshot.test.ts keeps the two equal).
+ */
+export function targetSnapshotJson(r: Omit<TargetRow, 'id' | 'createdAt' | 'updatedAt' | 'nameBigrams'>, tags: readonly number[]): string {
+  return JSON.stringify({
+    address: r.address,
+    creditClass: r.creditClass,
+    creditCode: r.creditCode,
+    description: r.description,
+    identifier: r.identifier,
+    industry: r.industry,
+    kind: r.kind,
+    legalRep: r.legalRep,
+    name: r.name,
+    regStatus: r.regStatus,
+    registrationBureauId: r.registrationBureauId,
+    riskLevel: r.riskLevel,
+    tags: tags.length === 0 ? [] : [...tags].sort((a, b) => a - b),
+    territorialBureauId: r.territorialBureauId,
+    version: r.version,
+    warnings: JSON.parse(r.warnings) as string[],
+  });
+}
+
 export async function tagsOf(db: Database | Tx, ids: number[]): Promise<Map<number, number[]>> {
   const map = new Map<number, number[]>(ids.map((id) => [id, []]));
   for (let i = 0; i < ids.length; i += 500) {
