@@ -55,6 +55,7 @@ function compareWithinStratum(a: PopulationEntry, b: PopulationEntry): number {
  * stratum first costs one stratum lookup per entry instead of two per comparison (a million entries).
  */
 export function sortPopulation(entries: readonly PopulationEntry[]): PopulationEntry[] {
+  if (inCanonicalOrder(entries)) return entries.slice(); // a stored population file is: skip the bucketing
   const buckets: PopulationEntry[][] = STRATA.map(() => []);
   for (const e of entries) (buckets[stratumIndex(e.stratum)] as PopulationEntry[]).push(e);
   const out: PopulationEntry[] = [];
@@ -63,6 +64,22 @@ export function sortPopulation(entries: readonly PopulationEntry[]): PopulationE
     for (const e of bucket) out.push(e);
   }
   return out;
+}
+
+/** Strata ascending and ids ascending within each; the stratum is looked up only where it changes. */
+function inCanonicalOrder(entries: readonly PopulationEntry[]): boolean {
+  let stratum = '';
+  let index = -1;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as PopulationEntry;
+    if (e.stratum !== stratum) {
+      const next = stratumIndex(e.stratum);
+      if (next <= index) return false;
+      index = next;
+      stratum = e.stratum;
+    } else if ((entries[i - 1] as PopulationEntry).targetId >= e.targetId) return false;
+  }
+  return true;
 }
 
 /** Already in order? (Rows read in id order then skip the sort.) */
@@ -176,8 +193,9 @@ export function parsePopulationCsv(input: string): PopulationCsvResult {
     return { ok: false, line: 1, problem: text.trim() === '' ? `empty file: the header ${POPULATION_CSV_HEADER} is missing` : `the header must be exactly ${POPULATION_CSV_HEADER}` };
   }
   const entries: PopulationEntry[] = [];
-  const seen = new Set<number>();
-  const row: RowReader = { text, stratum: '' };
+  const seen = idSet();
+  // A file without quotes or tabs anywhere (every honest one) needs no per-code search for them.
+  const row: RowReader = { text, stratum: '', checkCodes: text.indexOf('"') >= 0 || text.indexOf('\t') >= 0 };
   let firstBlank = 0;
   let line = 1;
   for (let pos = headerEnd + 1, next = 0; pos < text.length; pos = next + 1) {
@@ -191,11 +209,43 @@ export function parsePopulationCsv(input: string): PopulationCsvResult {
     if (firstBlank !== 0) return { ok: false, line: firstBlank, problem: 'blank line' };
     const parsed = parseRow(row, pos, end);
     if (typeof parsed === 'string') return { ok: false, line, problem: parsed };
-    if (seen.has(parsed.targetId)) return { ok: false, line, problem: `target_id ${parsed.targetId} appears more than once` };
-    seen.add(parsed.targetId);
+    if (!seen.add(parsed.targetId)) return { ok: false, line, problem: `target_id ${parsed.targetId} appears more than once` };
     entries.push(parsed);
   }
   return { ok: true, entries };
+}
+
+/**
+ * Target ids seen so far: a bit per id while ids stay small (a Set of a million numbers was a sixth of
+ * the parse), a Set past that.
+ */
+function idSet() {
+  const BITMAP_LIMIT = 1 << 27; // 16 MB of bits at most
+  let bits = new Uint8Array(1 << 17);
+  let large: Set<number> | null = null;
+  return {
+    /** False when the id was there already. */
+    add(id: number): boolean {
+      if (id >= BITMAP_LIMIT) {
+        large ??= new Set();
+        if (large.has(id)) return false;
+        large.add(id);
+        return true;
+      }
+      const byte = id >>> 3;
+      if (byte >= bits.length) {
+        let size = bits.length * 2;
+        while (size <= byte) size *= 2;
+        const grown = new Uint8Array(size);
+        grown.set(bits);
+        bits = grown;
+      }
+      const mask = 1 << (id & 7);
+      if ((bits[byte] as number) & mask) return false;
+      bits[byte] = (bits[byte] as number) | mask;
+      return true;
+    },
+  };
 }
 
 /** Index of the LF ending the line that starts at pos, or the text's length. */
@@ -209,8 +259,11 @@ function contentEnd(text: string, pos: number, end: number): number {
   return end > pos && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
 }
 
-/** The text, and the last stratum read (rows come grouped by stratum: reusing it saves a string per row). */
-type RowReader = { text: string; stratum: string };
+/**
+ * The text, the last stratum read (rows come grouped by stratum: reusing it saves a string and a look-up
+ * per row), and whether codes must be searched for quotes and tabs.
+ */
+type RowReader = { text: string; stratum: string; checkCodes: boolean };
 
 /** The data row text[pos, end), or the problem with it. */
 function parseRow(row: RowReader, pos: number, end: number): PopulationEntry | string {
@@ -218,15 +271,18 @@ function parseRow(row: RowReader, pos: number, end: number): PopulationEntry | s
   const a = text.indexOf(',', pos);
   const b = a < 0 || a >= end ? -1 : text.indexOf(',', a + 1);
   if (a < 0 || a >= end || b < 0 || b >= end) return 'expected 3 fields: stratum,target_id,code';
-  const code = text.slice(b + 1, end);
-  if (code.includes(',')) return 'expected 3 fields: stratum,target_id,code';
-  if (!(a - pos === row.stratum.length && text.startsWith(row.stratum, pos))) row.stratum = text.slice(pos, a);
-  const stratum = row.stratum;
-  if (!isStratumKey(stratum)) return `unknown stratum ${JSON.stringify(stratum)}`;
+  const comma = text.indexOf(',', b + 1);
+  if (comma >= 0 && comma < end) return 'expected 3 fields: stratum,target_id,code';
+  if (!(a - pos === row.stratum.length && text.startsWith(row.stratum, pos))) {
+    const stratum = text.slice(pos, a);
+    if (!isStratumKey(stratum)) return `unknown stratum ${JSON.stringify(stratum)}`;
+    row.stratum = stratum;
+  }
   const targetId = positiveInteger(text, a + 1, b);
   if (targetId === null) return `target_id ${JSON.stringify(text.slice(a + 1, b))} is not a positive integer`;
-  if (!codeIsPlain(code)) return 'code is empty or holds a quote or tab';
-  return { targetId, code, stratum };
+  const code = text.slice(b + 1, end);
+  if (code === '' || (row.checkCodes && !codeIsPlain(code))) return 'code is empty or holds a quote or tab';
+  return { targetId, code, stratum: row.stratum as StratumKey };
 }
 
 /** Decimal digits text[from, to) without a leading zero, within the safe integer range; else null. */

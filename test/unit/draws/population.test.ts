@@ -126,6 +126,10 @@ describe('population CSV', () => {
     ['stratum,target_id,code\nlow/A,1,"X"\n', 2, /code/],
     ['stratum,target_id,code\nlow/A,1,X\tY\n', 2, /code/],
     ['stratum,target_id,code\nlow/A,1,X\nhigh/B,1,Y\n', 3, /more than once/],
+    ['stratum,target_id,code\nlow/A,7,X\nlow/A,3,Z\nlow/A,7,Y\n', 4, /more than once/],
+    // Ids past the bitmap's range are remembered in a Set.
+    ['stratum,target_id,code\nlow/A,200000000,X\nhigh/B,200000000,Y\n', 3, /more than once/],
+    ['stratum,target_id,code\nlow/A,1,X\nlow/A,2,"Y\n', 3, /code/],
   ])('%j → line %d', (text, line, problem) => {
     const r = parsePopulationCsv(text);
     expect(r.ok).toBe(false);
