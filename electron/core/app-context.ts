@@ -32,11 +32,15 @@ import { createFileLogger } from './logger';
 import { createDrawRun } from './draws/draw-run';
 import { createDrawService } from './draws/draw-service';
 import { createDocumentService, loadDocumentSnapshots } from './documents/document-service';
+import { loadCorrectionSnapshots, loadResultSnapshots, loadSigningSnapshots } from './inspections/inspection-repository';
+import { createInspectionService } from './inspections/inspection-service';
 import { loadDrawSnapshots, loadInspectionSnapshots, loadVolumeSnapshots } from './draws/draw-repository';
 import { loadPlanSnapshots, loadTaskSnapshots } from './plans/plan-repository';
 import { createPlanService } from './plans/plan-service';
 import { createTaskService } from './plans/task-service';
 import type { HostPlatform } from './platform/host-platform';
+import { createPublishService } from './publish/publish-service';
+import { createReportService } from './reports/report-service';
 import { dispatch } from './rpc/dispatch';
 import { buildHandlers } from './rpc/handlers';
 import { loadTargetSnapshots } from './targets/target-repository';
@@ -122,6 +126,12 @@ export async function createAppContext(config: AppConfig) {
   const calendar = createCalendarService({ db, clock, audit, logger, resourcesDir: config.resourcesDir });
   await calendar.load();
   audit.registerSnapshotSource({ entity: 'holiday_year', load: calendar.snapshots });
+  const publish = createPublishService({ db, clock, audit, bureaus, exportsDir });
+  const reports = createReportService({ db, clock, audit, bureaus, calendar, exportsDir });
+  const inspections = createInspectionService({ db, clock, audit, bureaus, calendar: calendar.calendar });
+  audit.registerSnapshotSource({ entity: 'inspection_result', load: () => loadResultSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'inspection_signing', load: () => loadSigningSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'correction_order', load: () => loadCorrectionSnapshots(db) });
 
   const revealExport = async (fileName: string) => {
     const file = path.join(config.dataDir, 'exports', path.basename(fileName));
@@ -138,7 +148,7 @@ export async function createAppContext(config: AppConfig) {
       counts: { bureaus: await count('bureaus'), users: await count('users'), targets: await count('targets'), auditEvents: await count('audit_events') },
     };
   };
-  const deps = { handlers: buildHandlers({ revealExport, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
+  const deps = { handlers: buildHandlers({ revealExport, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, inspections, publish, reports, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
   if (config.resumeJobs ?? true) await jobs.resume();
 
   return {
@@ -147,7 +157,7 @@ export async function createAppContext(config: AppConfig) {
     events,
     logger,
     platform: config.platform,
-    services: { audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, calendar, blobs, jobs },
+    services: { audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, inspections, publish, reports, calendar, blobs, jobs },
     dispatch: (request: RpcRequest, trustedSession?: Session): Promise<Envelope<unknown>> => dispatch(deps, request, trustedSession),
     /** First run: the admin account with a one-time password (null when an admin exists). */
     ensureInitialised: async () => {

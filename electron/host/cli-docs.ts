@@ -6,17 +6,25 @@ import type { AppContext } from '../core/app-context';
 
 type Result = { code: number; json: unknown; text: string };
 
-export const DOCS_USAGE = `docs render ${DOCUMENT_KINDS.join('|')} --inspection ID --out FILE.pdf [--user LOGIN]`;
+export const DOCS_USAGE = `docs render ${DOCUMENT_KINDS.join('|')} --inspection ID [--correction ID] --out FILE.pdf [--user LOGIN]`;
 
 export const isDocumentKind = (kind: string | undefined): kind is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(kind ?? '');
 
 /**
- * `casebinder docs render notice|register --inspection ID --out FILE.pdf`: renders a new version through
- * dispatch as LOGIN (roles and bureau scope checked like the UI), then writes the stored PDF to FILE.
+ * `casebinder docs render notice|register|order --inspection ID [--correction ID] --out FILE.pdf`: renders a
+ * new version through dispatch as LOGIN (roles and bureau scope checked like the UI), then writes the stored
+ * PDF to FILE. An order without --correction is for the inspection's latest correction order.
  */
-export async function docsRenderCommand(app: AppContext, o: { kind: DocumentKind; inspection: number; out: string; user: string }): Promise<Result> {
+export async function docsRenderCommand(app: AppContext, o: { kind: DocumentKind; inspection: number; correction?: number; out: string; user: string }): Promise<Result> {
   const session = await app.services.auth.sessionForLogin(o.user);
-  const res = await app.dispatch({ method: 'documents.render', input: { inspectionId: o.inspection, kind: o.kind } }, session);
+  let correctionId = o.correction;
+  if (o.kind === 'order' && correctionId === undefined) {
+    const latest = await app.db.get<{ id: number }>('SELECT id FROM correction_orders WHERE inspection_id = ? ORDER BY issued_on DESC, id DESC LIMIT 1', [o.inspection]);
+    if (!latest) throw new AppError('NOT_FOUND', { entity: 'correction', inspectionId: o.inspection });
+    correctionId = latest.id;
+  }
+  const input = { inspectionId: o.inspection, kind: o.kind, ...(correctionId !== undefined ? { correctionId } : {}) };
+  const res = await app.dispatch({ method: 'documents.render', input }, session);
   if (!res.ok) throw new AppError(res.error.code, res.error.details);
   const document = res.value as DocumentDto;
   const assertBureau = (bureauId: number) => {

@@ -12,6 +12,7 @@ import { defaultDataDir } from '../core/config';
 import { workdaysAddCommand } from './cli-calendar';
 import { exportCommand, importCommand } from './cli-directories';
 import { DOCS_USAGE, docsRenderCommand, isDocumentKind } from './cli-docs';
+import { PUBLISH_USAGE, publishExportCommand, publishExportOptions } from './cli-publish';
 import { drawExportCommand, drawReplayCommand, drawRunCommand, drawVerifyCommand } from './cli-draws';
 import { addDemoData } from './demo-data';
 import { createHeadlessPlatform } from './headless-platform';
@@ -36,7 +37,10 @@ const HELP = `casebinder ${version} — 双随机、一公开 抽查专卷与档
   draw verify DRAW_ID               按记录复算摇号（不一致时退出码 1）
   draw export DRAW_ID --out DIR     导出摇号记录 PDF、记录 JSON、检查对象库清单 CSV
   draw replay --record FILE.json --population FILE.csv   第三方复算（无需数据文件夹）
-  docs render notice|register --inspection ID --out FILE.pdf [--user LOGIN]   生成行政检查告知书（自动编文号）或登记表的新版本 PDF
+  docs render notice|register|order --inspection ID [--correction ID] --out FILE.pdf [--user LOGIN]
+                                    生成行政检查告知书、责令改正通知书（自动编文号）或登记表的新版本 PDF（order 默认最近一次责令改正）
+  publish export --bureau 区划代码 --from DATE --to DATE --out FILE.csv [--format xlsx] [--include-published] [--user LOGIN]
+                                    导出本单位已复核检查结果的公示文件（每个对象每个事项一行；不予公开的不导出）
   workdays add DATE N               DATE 起第 N 个工作日（起算日不计入，按国务院放假安排；无需数据文件夹，给出 --data-dir 时含导入的年度）
 通用选项: --data-dir DIR（默认 ${defaultDataDir()}）  --json（输出一个 JSON 对象）`;
 
@@ -52,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
       name: { type: 'string' }, bureau: { type: 'string' }, roles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       mode: { type: 'string' }, encoding: { type: 'string' }, sheet: { type: 'string' }, out: { type: 'string' },
       task: { type: 'string' }, seed: { type: 'string' }, witness: { type: 'string' }, record: { type: 'string' }, population: { type: 'string' }, inspection: { type: 'string' },
+      correction: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, 'include-published': { type: 'boolean' },
     },
   });
   const opts: Options = { dataDir: path.resolve(String(values['data-dir'] ?? defaultDataDir())), json: Boolean(values.json), values, positionals };
@@ -70,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'audit': if (sub === 'verify') return await auditVerify(opts); break;
       case 'draw': return await draw(sub, opts);
       case 'docs': if (sub === 'render') return await docs(opts); break;
+      case 'publish': if (sub === 'export') return await publishExport(opts); break;
       case 'workdays': if (sub === 'add') return await workdaysAddCommand({ args: positionals.slice(2), json: opts.json, resourcesDir: path.join(root, 'resources'), openDataFolder: values['data-dir'] ? () => open(opts, false) : null }); break;
       case 'targets':
       case 'inspectors':
@@ -287,10 +293,24 @@ async function draw(sub: string | undefined, opts: Options): Promise<number> {
 async function docs(opts: Options): Promise<number> {
   const [kind] = opts.positionals.slice(2);
   const inspection = Number(opts.values.inspection);
-  if (!isDocumentKind(kind) || !Number.isInteger(inspection) || !opts.values.out) return usage(DOCS_USAGE);
+  const correction = opts.values.correction === undefined ? undefined : Number(opts.values.correction);
+  if (!isDocumentKind(kind) || !Number.isInteger(inspection) || !opts.values.out || (correction !== undefined && !Number.isInteger(correction))) return usage(DOCS_USAGE);
   const app = await open(opts, false);
   try {
-    const r = await docsRenderCommand(app, { kind, inspection, out: String(opts.values.out), user: String(opts.values.user ?? 'admin') });
+    const r = await docsRenderCommand(app, { kind, inspection, correction, out: String(opts.values.out), user: String(opts.values.user ?? 'admin') });
+    out(opts, r.json, r.text);
+    return r.code;
+  } finally {
+    await app.close();
+  }
+}
+
+async function publishExport(opts: Options): Promise<number> {
+  const o = publishExportOptions(opts.values);
+  if (!o) return usage(PUBLISH_USAGE);
+  const app = await open(opts, false);
+  try {
+    const r = await publishExportCommand(app, o);
     out(opts, r.json, r.text);
     return r.code;
   } finally {

@@ -53,12 +53,17 @@ export async function addDemoData(app: AppContext): Promise<{ targets: number }>
 /** Three inspectors, one item and a submitted plan with one task, so the 抽查计划 → 随机摇号 flow can be tried at once. */
 async function addDemoPlan(app: AppContext): Promise<void> {
   if (await app.db.get(`SELECT id FROM plans WHERE title LIKE '${DEMO}%'`)) return;
-  const { bureaus, inspectorDirectory, items, plans, tasks } = app.services;
+  const { bureaus, inspectorDirectory, items, plans, tasks, users } = app.services;
   const city = bureaus.city();
   if (!city) return;
   const anyBureau = () => undefined;
+  // 谁检查、谁录入 / 谁复核、谁负责: an inspector account linked to 刘洋 (may enter results of his inspections)
+  // and a reviewer account, so the inspection workflow can be tried after the draw (passwords: 用户管理 → 重置密码).
+  const inspectorUser = (await users.create(SYSTEM_ACTOR, { login: 'demo.inspector', displayName: `${DEMO}刘洋`, bureauId: city.id, roles: ['inspector'] })).user;
+  await users.create(SYSTEM_ACTOR, { login: 'demo.reviewer', displayName: `${DEMO}市局复核员`, bureauId: city.id, roles: ['reviewer'] });
   for (const [name, certNo] of [['刘洋', '21010020180001'], ['孙丽', '21010020190002'], ['郑伟', '21010020200003']] as const) {
-    await inspectorDirectory.inspectors.create(SYSTEM_ACTOR, { bureauId: city.id, name: `${DEMO}${name}`, certNo, certValidFrom: '2024-01-01', certValidTo: '2030-12-31', businessLines: ['综合'], expertise: [], status: 'active' }, anyBureau);
+    const userId = name === '刘洋' ? inspectorUser.id : null;
+    await inspectorDirectory.inspectors.create(SYSTEM_ACTOR, { bureauId: city.id, name: `${DEMO}${name}`, certNo, certValidFrom: '2024-01-01', certValidTo: '2030-12-31', businessLines: ['综合'], expertise: [], status: 'active', userId }, anyBureau);
   }
   const item = await items.create(SYSTEM_ACTOR, { bureauId: city.id, level: 'city', businessLine: '综合', seq: 1, category: '企业公示信息检查', name: `${DEMO}企业年度报告公示信息抽查`, itemClass: 'general', methods: ['written', 'online'], custodyRule: 'registration' });
   const year = 2026;

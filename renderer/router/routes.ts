@@ -11,6 +11,10 @@ export type Route =
   | { name: 'task-new'; planId: number }
   | { name: 'task-edit'; planId: number; taskId: number }
   | { name: 'draws'; params: URLSearchParams }
+  | { name: 'inspections'; params: URLSearchParams }
+  | { name: 'inspection-detail'; id: number; params: URLSearchParams }
+  | { name: 'publication' }
+  | { name: 'reports'; params: URLSearchParams }
   | { name: 'settings-bureaus' }
   | { name: 'settings-users' }
   | { name: 'settings-audit' }
@@ -20,13 +24,7 @@ export type Route =
 export const DEFAULT_PATH = '/targets';
 
 /** Paths of areas that exist in the menu but are not built yet. */
-export const UNBUILT_PATHS = [
-  '/inspections',
-  '/volumes',
-  '/archive',
-  '/publication',
-  '/reports',
-] as const;
+export const UNBUILT_PATHS = ['/volumes', '/archive'] as const;
 
 const STATIC_ROUTES: Record<string, Route> = {
   '/targets/new': { name: 'target-new' },
@@ -50,6 +48,11 @@ export function parseHash(hash: string): Route {
   if (path === '/inspectors') return { name: 'inspectors', params: new URLSearchParams(query) };
   if (path === '/plans') return { name: 'plans', params: new URLSearchParams(query) };
   if (path === '/draws') return { name: 'draws', params: new URLSearchParams(query) };
+  if (path === '/inspections') return { name: 'inspections', params: new URLSearchParams(query) };
+  if (path === '/publication') return { name: 'publication' };
+  if (path === '/reports') return { name: 'reports', params: new URLSearchParams(query) };
+  const inspection = /^\/inspections\/(\d+)$/.exec(path);
+  if (inspection?.[1]) return { name: 'inspection-detail', id: Number(inspection[1]), params: new URLSearchParams(query) };
   const plan = /^\/plans\/(\d+)(?:\/tasks\/(new|\d+))?$/.exec(path);
   if (plan?.[1]) {
     const planId = Number(plan[1]);
@@ -86,6 +89,13 @@ export function menuKeyOf(route: Route): string {
       return '/plans';
     case 'draws':
       return '/draws';
+    case 'inspections':
+    case 'inspection-detail':
+      return '/inspections';
+    case 'publication':
+      return '/publication';
+    case 'reports':
+      return '/reports';
     case 'settings-bureaus':
       return '/settings/bureaus';
     case 'settings-users':

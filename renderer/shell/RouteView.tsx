@@ -1,6 +1,10 @@
 import type { UserDto } from '../../shared/contract/auth';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { DrawPage } from '../features/draws/DrawPage';
+import { InspectionListPage } from '../features/inspections/InspectionListPage';
+import { InspectionPage } from '../features/inspections/InspectionPage';
+import { PublishPage } from '../features/publish/PublishPage';
+import { MonthlyReportPage } from '../features/reports/MonthlyReportPage';
 import { PlanDetailPage } from '../features/plans/PlanDetailPage';
 import { PlanListPage } from '../features/plans/PlanListPage';
 import { TaskEditorPage } from '../features/plans/TaskEditorPage';
@@ -47,6 +51,14 @@ export function RouteView({ route, user }: { route: Route; user: UserDto }) {
       return <TaskEditorPage planId={route.planId} taskId={route.taskId} />;
     case 'draws':
       return <DrawPage params={route.params} />;
+    case 'inspections':
+      return <InspectionListPage params={route.params} />;
+    case 'inspection-detail':
+      return <InspectionPage key={route.id} id={route.id} params={route.params} />;
+    case 'publication':
+      return allowed('/publication', user) ? <PublishPage /> : <ForbiddenPage />;
+    case 'reports':
+      return <MonthlyReportPage params={route.params} />;
     case 'settings-bureaus':
       return <BureauSettingsPage />;
     case 'settings-users':

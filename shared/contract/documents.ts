@@ -29,11 +29,21 @@ export type DocumentDto = z.infer<typeof DocumentDto>;
 
 export const documentsMethods = {
   'documents.render': method({
-    summary: '生成检查文书（行政检查告知书 / 行政检查登记表）的新版本 PDF，告知书按单位、年度连续编文号，自动归入专卷',
+    summary: '生成检查文书（行政检查告知书 / 行政检查登记表 / 责令改正通知书）的新版本 PDF，告知书和责令改正通知书按单位、年度连续编文号，自动归入专卷',
     access: DOCUMENT_RENDERERS,
     scope: 'bureau',
     mutates: true,
-    input: z.strictObject({ inspectionId: Id, kind: z.enum(DOCUMENT_KINDS) }),
+    input: z
+      .strictObject({
+        inspectionId: Id,
+        kind: z.enum(DOCUMENT_KINDS),
+        /** The correction order (correction_orders) a 责令改正通知书 is issued for: required for 'order', refused for the others. */
+        correctionId: Id.optional(),
+      })
+      .superRefine((v, ctx) => {
+        if (v.kind === 'order' && v.correctionId === undefined) ctx.addIssue({ code: 'custom', path: ['correctionId'], message: '生成责令改正通知书时须指定责令改正事项' });
+        if (v.kind !== 'order' && v.correctionId !== undefined) ctx.addIssue({ code: 'custom', path: ['correctionId'], message: '只有责令改正通知书对应责令改正事项' });
+      }),
     output: DocumentDto,
   }),
   'documents.list': method({

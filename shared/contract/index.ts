@@ -7,6 +7,7 @@ import { documentsMethods } from './documents';
 import { drawsMethods } from './draws';
 import { importsMethods } from './imports';
 import { expertsMethods, inspectorsMethods, recusalsMethods } from './inspectors';
+import { inspectionsMethods, publishMethods, reportsMethods } from './inspections';
 import { itemsMethods } from './items';
 import { jobsMethods } from './jobs';
 import { plansMethods } from './plans';
@@ -27,6 +28,9 @@ export const contract = {
   ...plansMethods,
   ...drawsMethods,
   ...documentsMethods,
+  ...inspectionsMethods,
+  ...publishMethods,
+  ...reportsMethods,
   ...calendarMethods,
   ...jobsMethods,
   ...systemMethods,
@@ -55,6 +59,7 @@ export * from './documents';
 export * from './draws';
 export * from './events';
 export * from './imports';
+export * from './inspections';
 export * from './inspectors';
 export * from './items';
 export * from './jobs';

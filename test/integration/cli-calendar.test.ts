@@ -1,22 +1,12 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli as runCli } from '../support/cli';
 import { tempDir } from '../support/test-context';
 
-const run = promisify(execFile);
-const BIN = path.resolve(__dirname, '../../bin/casebinder.cjs');
+/** From an unrelated folder, with extra environment variables. */
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { cwd: tempDir(), env });
 
-/** The CLI as a user runs it (plain node, the bundle from `npm run build:node`), from an unrelated folder. */
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tempDir(), env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+
 
 /** Invented for the test (not the real 2027 notice): 元旦 2027-01-01 (Fri) off. */
 const FILE_2027 = JSON.stringify({ year: 2027, papers: [], days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }] });

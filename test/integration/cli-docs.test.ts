@@ -1,23 +1,11 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { approvePlan, drawWorld, runDraw } from '../support/draw-fixtures';
 import { makeTestContext, tempDir } from '../support/test-context';
+import { cli } from '../support/cli';
 
-const run = promisify(execFile);
-const BIN = path.resolve(__dirname, '../../bin/casebinder.cjs');
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('casebinder docs render (plain node CLI)', () => {
   it('renders a numbered notice and an unnumbered register to the given files; bad usage exits 2', async () => {
@@ -42,7 +30,7 @@ describe('casebinder docs render (plain node CLI)', () => {
     expect(register.docNo).toBeNull();
     expect(fs.existsSync(register.file)).toBe(true);
 
-    expect((await cli(['docs', 'render', 'order', '--inspection', '1', '--out', path.join(dir, 'x.pdf'), ...dd])).code).toBe(2);
+    expect((await cli(['docs', 'render', 'letter', '--inspection', '1', '--out', path.join(dir, 'x.pdf'), ...dd])).code).toBe(2);
     const missing = await cli(['docs', 'render', 'notice', '--inspection', '99999', '--out', path.join(dir, 'x.pdf'), ...dd]);
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -1,24 +1,12 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { approvePlan, drawWorld } from '../support/draw-fixtures';
 import { makeTestContext, tempDir } from '../support/test-context';
+import { cli } from '../support/cli';
 
-const run = promisify(execFile);
-const BIN = path.resolve(__dirname, '../../bin/casebinder.cjs');
 const SEED = '5e'.repeat(32);
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('casebinder draw (plain node CLI)', () => {
   it('runs, verifies, exports, and a third party replays; a tampered population file is caught', async () => {

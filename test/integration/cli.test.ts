@@ -1,23 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract';
 import { tempDir } from '../support/test-context';
+import { cli, CLI_BIN } from '../support/cli';
 
-const run = promisify(execFile);
-const BIN = path.resolve(__dirname, '../../bin/casebinder.cjs');
 
-/** The CLI as a user runs it: plain `node`, no Electron, the built bundle. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let dataDir = '';
 let password = '';
@@ -83,7 +71,7 @@ describe('casebinder CLI (plain node)', () => {
   });
 
   it('serve prints its URL; /rpc without the token answers 401', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--data-dir', dataDir, '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_BIN, 'serve', '--data-dir', dataDir, '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         child.stdout.setEncoding('utf8');

@@ -14,7 +14,7 @@ async function migrated() {
   await ds.initialize();
   await ds.query('PRAGMA foreign_keys = ON');
   const runner = ds.createQueryRunner();
-  for (const M of MIGRATIONS) await new M().up(runner);
+  for (const M of MIGRATIONS.slice(0, MIGRATIONS.indexOf(CreateDocuments1700000000008) + 1)) await new M().up(runner);
   await ds.query(`INSERT INTO bureaus (id, division_code, name, level, fonds_code, org_code, short_name, created_at, updated_at) VALUES (1, '210100', 'x', 'city', 'J001', 'SCJG', '沈市监', ${T}, ${T})`);
   await ds.query(`INSERT INTO targets (id, kind, credit_code, name, territorial_bureau_id, created_at, updated_at) VALUES (1, 'for_profit', '914403001922038216', '甲公司', 1, ${T}, ${T})`);
   await ds.query(`INSERT INTO plans (id, bureau_id, year, business_line, title, created_at, updated_at) VALUES (1, 1, 2026, '食品安全', '计划', ${T}, ${T})`);
@@ -30,8 +30,9 @@ const doc = (version: number, kind = 'notice') =>
   `INSERT INTO documents (inspection_id, kind, version, doc_no, title, responsible, doc_date, blob_sha256, page_count, created_at) VALUES (1, '${kind}', ${version}, NULL, '行政检查告知书', '沈阳市市场监督管理局', '2026-03-02', '${SHA}', 1, ${T})`;
 
 describe('migration 0008: documents and document-number sequences', () => {
-  it('is the last listed migration, under its 13-digit number', () => {
-    expect(MIGRATIONS.map((M) => new M().name).at(-1)).toBe('CreateDocuments1700000000008');
+  it('is listed after the holiday-years migration, under its 13-digit number', () => {
+    const names = MIGRATIONS.map((M) => new M().name);
+    expect(names.indexOf('CreateDocuments1700000000008')).toBe(names.indexOf('CreateHolidayYears1700000000007') + 1);
   });
 
   it('creates the tables with their constraints; documents cannot change; down drops them', async () => {

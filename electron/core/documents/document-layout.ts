@@ -1,5 +1,5 @@
 import { chineseDate } from '../../../shared/domain/documents/doc-number';
-import type { PdfBuilder } from './pdf-builder';
+import type { MissingGlyph, PdfBuilder } from './pdf-builder';
 import type { InspectionFacts } from './inspection-facts';
 
 /** Pieces both inspection forms share, so the notice and the register print the same facts the same way. */
@@ -42,3 +42,35 @@ export function sectionTitle(pdf: PdfBuilder, text: string): void {
   pdf.spacer(2);
 }
 
+
+/**
+ * How an outgoing document ends: numbered rights/duties paragraphs, the contact line, the issuing body with
+ * room for the seal, and the 送达回执 kept on one page; then the finished PDF.
+ */
+export async function finishOutgoing(
+  pdf: PdfBuilder,
+  end: { paragraphs: readonly string[]; bureauName: string; date: string; recipientLabel: string; onMissingGlyphs?: (missing: MissingGlyph[]) => void },
+): Promise<{ bytes: Uint8Array; pageCount: number }> {
+  for (const text of end.paragraphs) pdf.paragraph(text, { size: 11, indent: 22 });
+  pdf.spacer(4);
+  pdf.paragraph('联系人：＿＿＿＿＿＿＿＿　　联系电话：＿＿＿＿＿＿＿＿＿＿＿＿', { size: 11, indent: 22 });
+  issuerBlock(pdf, end.bureauName, end.date);
+
+  pdf.ensureSpace(200); // the receipt stays in one piece
+  pdf.spacer(14);
+  sectionTitle(pdf, '送达回执');
+  pdf.keyValueTable(
+    [
+      [end.recipientLabel, blank(2)],
+      ['签收时间', '＿＿＿＿年＿＿月＿＿日＿＿时＿＿分'],
+      ['拒绝签收或无法签收的情况（送达人注明原因、时间、地点）', blank(3)],
+      ['送达人（签名）', blank()],
+      ['见证人（签名、身份证号）', blank()],
+    ],
+    { labelWidth: 150, size: 10.5 },
+  );
+  const bytes = await pdf.finish();
+  const missing = pdf.missingGlyphs();
+  if (missing.length > 0) end.onMissingGlyphs?.(missing);
+  return { bytes, pageCount: pdf.pageCount() };
+}

@@ -2,13 +2,16 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentDto } from '../../../shared/contract';
 import { DOCUMENT_KIND_TITLES, defaultDocNumber, isNumbered, type DocumentKind } from '../../../shared/domain/documents/doc-number';
-import { AppError } from '../../../shared/errors/app-error';
+import { AppError, assertNever } from '../../../shared/errors/app-error';
 import type { AuditActor, AuditService } from '../audit/audit-service';
 import type { BlobStore } from '../blobs/blob-store';
 import type { Clock, Logger } from '../config';
 import type { Database, Tx } from '../db/database';
+import { correctionSnapshot, findCorrection } from '../inspections/inspection-repository';
+import { loadCorrectionFacts, type CorrectionFacts } from './correction-facts';
 import { loadInspectionFacts, type InspectionFacts } from './inspection-facts';
 import { renderNoticePdf, type RenderedPdf } from './notice-pdf';
+import { renderOrderPdf } from './order-pdf';
 import { renderRegisterPdf } from './register-pdf';
 
 type Deps = { db: Database; clock: Clock; audit: AuditService; blobs: BlobStore; logger: Logger; exportsDir: string; fontBytes: () => Promise<Uint8Array> };
@@ -40,7 +43,7 @@ export async function loadDocumentSnapshots(db: Database): Promise<Map<string, o
 const beijingDate = (now: Date): string => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
- * Generated inspection documents (行政检查告知书, 行政检查登记表): each rendering is a new immutable version,
+ * Generated inspection documents (行政检查告知书, 行政检查登记表, 责令改正通知书): each rendering is a new immutable version,
  * stored as a blob and attached to the target's case volume with its 文号, 责任者, 题名 and 日期.
  */
 export function createDocumentService({ db, clock, audit, blobs, logger, exportsDir, fontBytes }: Deps) {
@@ -56,11 +59,19 @@ export function createDocumentService({ db, clock, audit, blobs, logger, exports
     return row.bureau_id;
   }
 
-  function draw(kind: DocumentKind, facts: InspectionFacts, docNo: string | null, docDate: string, createdAt: Date, fontBytes: Uint8Array): Promise<RenderedPdf> {
+  function draw(kind: DocumentKind, facts: InspectionFacts, order: CorrectionFacts | null, docNo: string | null, docDate: string, createdAt: Date, fontBytes: Uint8Array): Promise<RenderedPdf> {
     const onMissingGlyphs = (missing: unknown) => logger.warn('document font lacks characters (printed as □)', { inspectionId: facts.inspectionId, kind, missing });
-    return kind === 'notice'
-      ? renderNoticePdf(facts, { docNo: docNo ?? '', docDate, createdAt }, { fontBytes, onMissingGlyphs })
-      : renderRegisterPdf(facts, { createdAt }, { fontBytes, onMissingGlyphs });
+    switch (kind) {
+      case 'notice':
+        return renderNoticePdf(facts, { docNo: docNo ?? '', docDate, createdAt }, { fontBytes, onMissingGlyphs });
+      case 'register':
+        return renderRegisterPdf(facts, { createdAt }, { fontBytes, onMissingGlyphs });
+      case 'order':
+        if (!order) throw new AppError('INVALID_INPUT', { issues: [{ path: ['correctionId'], message: '生成责令改正通知书时须指定责令改正事项' }] });
+        return renderOrderPdf(facts, order, { docNo: docNo ?? '', docDate, createdAt }, { fontBytes, onMissingGlyphs });
+      default:
+        return assertNever(kind);
+    }
   }
 
   /**
@@ -68,14 +79,17 @@ export function createDocumentService({ db, clock, audit, blobs, logger, exports
    * transaction that stores the document, and the PDF is drawn there too (it prints the number): a failed
    * rendering rolls the sequence back, so numbers stay gapless; a stored one is never handed out again.
    */
-  async function render(actor: AuditActor, input: { inspectionId: number; kind: DocumentKind }, assertBureau: AssertBureau): Promise<DocumentDto> {
+  async function render(actor: AuditActor, input: { inspectionId: number; kind: DocumentKind; correctionId?: number }, assertBureau: AssertBureau): Promise<DocumentDto> {
     assertBureau(await inspectionBureau(db, input.inspectionId)); // fail fast, before loading the font
     const fontData = await loadFont();
     return db.write(async (tx) => {
       const facts = await loadInspectionFacts(tx, input.inspectionId);
       assertBureau(facts.bureau.id);
       const now = clock.now();
-      const docDate = beijingDate(now);
+      // A 责令改正通知书 is dated (and numbered in the year of) the order's 下达日期, the decision its
+      // 7-working-day publication counts from; the other forms carry the day they are printed.
+      const order = input.kind === 'order' && input.correctionId !== undefined ? await loadCorrectionFacts(tx, facts.inspectionId, input.correctionId) : null;
+      const docDate = order?.issuedOn ?? beijingDate(now);
       const year = Number(docDate.slice(0, 4));
       let docNo: string | null = null;
       if (isNumbered(input.kind)) {
@@ -88,14 +102,22 @@ export function createDocumentService({ db, clock, audit, blobs, logger, exports
         docNo = defaultDocNumber(input.kind, { short: facts.bureau.shortName, year, n });
       }
       const version = ((await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM documents WHERE inspection_id = ? AND kind = ?', [facts.inspectionId, input.kind]))?.v ?? 0) + 1;
-      const pdf = await draw(input.kind, facts, docNo, docDate, now, fontData);
+      const pdf = await draw(input.kind, facts, order, docNo, docDate, now, fontData);
       const blob = await blobs.put(tx, pdf.bytes, 'application/pdf');
       const { lastId } = await tx.run(
         `INSERT INTO documents (inspection_id, volume_id, kind, version, doc_no, title, responsible, doc_date, blob_sha256, page_count, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [facts.inspectionId, facts.volumeId, input.kind, version, docNo, DOCUMENT_KIND_TITLES[input.kind], facts.bureau.name, docDate, blob.sha256, pdf.pageCount, actor.userId, now.toISOString()],
       );
       const row = (await tx.get<DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`, [lastId])) as DocumentRow;
-      await audit.record(tx, { actor, action: 'documents.render', entity: 'document', entityId: lastId, after: documentSnapshot(row), detail: { size: blob.size } });
+      await audit.record(tx, { actor, action: 'documents.render', entity: 'document', entityId: lastId, after: documentSnapshot(row), detail: { size: blob.size, ...(order ? { correctionId: order.id } : {}) } });
+      if (order) {
+        // correction_orders is a mutable record: it points at its latest 通知书 (older versions stay in the volume).
+        const changed = await tx.run('UPDATE correction_orders SET document_id = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?', [lastId, now.toISOString(), order.id, order.version]);
+        if (changed.changes !== 1) throw new AppError('CORRECTION_STATE_INVALID', { correctionId: order.id, reason: 'changed while rendering' });
+        const correction = await findCorrection(tx, order.id);
+        if (!correction) throw new Error('correction order vanished inside its transaction');
+        await audit.record(tx, { actor, action: 'documents.render', entity: 'correction_order', entityId: order.id, after: correctionSnapshot(correction), detail: { documentId: lastId } });
+      }
       return toDto(row);
     });
   }

@@ -5,6 +5,12 @@ import type { Database, Tx } from '../db/database';
 
 type Db = Database | Tx;
 
+/**
+ * 任务编号 as printed on the 告知书 and in the publicity file. Tasks carry no official code yet; year +
+ * task id is unique and matches `casebinder draw run --task ID`.
+ */
+export const taskNumber = (year: number, taskId: number): string => `${year}-${String(taskId).padStart(4, '0')}`;
+
 /** Everything a generated inspection document prints, read in one place so both forms agree. */
 export type InspectionFacts = {
   inspectionId: number;
@@ -61,8 +67,7 @@ export async function loadInspectionFacts(db: Db, inspectionId: number): Promise
       address: row.address,
       legalRep: row.legal_rep,
     },
-    // Tasks carry no official code yet; year + task id is unique and matches `casebinder draw run --task ID`.
-    task: { id: row.task_id, name: row.task_name, number: `${row.year}-${String(row.task_id).padStart(4, '0')}`, planTitle: row.plan_title, windowFrom: row.window_from, windowTo: row.window_to },
+    task: { id: row.task_id, name: row.task_name, number: taskNumber(row.year, row.task_id), planTitle: row.plan_title, windowFrom: row.window_from, windowTo: row.window_to },
     items: items.map(({ name, basis, content }) => ({ name, basis, content })),
     methods: INSPECTION_METHODS.filter((m: InspectionMethod) => planned.has(m)).map((m) => INSPECTION_METHOD_LABELS[m]),
     inspectors: members.filter((m) => m.kind === 'inspector').map((m) => ({ name: m.name ?? '?', certNo: m.cert_no })),

@@ -1,5 +1,5 @@
 import { DOCUMENT_KIND_TITLES, chineseDate } from '../../../shared/domain/documents/doc-number';
-import { basisLines, blank, inspectorLines, issuerBlock, itemLines, sectionTitle, targetRows, windowText } from './document-layout';
+import { basisLines, blank, finishOutgoing, inspectorLines, itemLines, sectionTitle, targetRows, windowText } from './document-layout';
 import type { InspectionFacts } from './inspection-facts';
 import { createPdfBuilder, type MissingGlyph } from './pdf-builder';
 
@@ -55,33 +55,16 @@ export async function renderNoticePdf(facts: InspectionFacts, doc: { docNo: stri
   );
   pdf.keyValueTable([['材料清单', blank(3)]], { labelWidth: 124, size: 10.5 });
   sectionTitle(pdf, '二、你（单位）的权利和义务');
-  for (const text of [
-    '（一）应当如实提供有关材料、说明情况，配合检查，不得拒绝、阻挠或者提供虚假材料。',
-    '（二）认为执法检查人员与你（单位）有直接利害关系或者其他关系，可能影响公正检查的，有权申请其回避。',
-    '（三）对检查中发现的问题，有权进行陈述和申辩。',
-    '（四）不予配合检查情节严重的，检查结果将通过国家企业信用信息公示系统依法向社会公示。',
-  ]) {
-    pdf.paragraph(text, { size: 11, indent: 22 });
-  }
-  pdf.spacer(4);
-  pdf.paragraph('联系人：＿＿＿＿＿＿＿＿　　联系电话：＿＿＿＿＿＿＿＿＿＿＿＿', { size: 11, indent: 22 });
-  issuerBlock(pdf, facts.bureau.name, chineseDate(doc.docDate));
-
-  pdf.ensureSpace(200); // the receipt stays in one piece
-  pdf.spacer(14);
-  sectionTitle(pdf, '送达回执');
-  pdf.keyValueTable(
-    [
-      ['被检查人签收（签名或盖章）', blank(2)],
-      ['签收时间', '＿＿＿＿年＿＿月＿＿日＿＿时＿＿分'],
-      ['拒绝签收或无法签收的情况（送达人注明原因、时间、地点）', blank(3)],
-      ['送达人（签名）', blank()],
-      ['见证人（签名、身份证号）', blank()],
+  return finishOutgoing(pdf, {
+    paragraphs: [
+      '（一）应当如实提供有关材料、说明情况，配合检查，不得拒绝、阻挠或者提供虚假材料。',
+      '（二）认为执法检查人员与你（单位）有直接利害关系或者其他关系，可能影响公正检查的，有权申请其回避。',
+      '（三）对检查中发现的问题，有权进行陈述和申辩。',
+      '（四）不予配合检查情节严重的，检查结果将通过国家企业信用信息公示系统依法向社会公示。',
     ],
-    { labelWidth: 150, size: 10.5 },
-  );
-  const bytes = await pdf.finish();
-  const missing = pdf.missingGlyphs();
-  if (missing.length > 0) deps.onMissingGlyphs?.(missing);
-  return { bytes, pageCount: pdf.pageCount() };
+    bureauName: facts.bureau.name,
+    date: chineseDate(doc.docDate),
+    recipientLabel: '被检查人签收（签名或盖章）',
+    onMissingGlyphs: deps.onMissingGlyphs,
+  });
 }

@@ -95,11 +95,32 @@ export async function loadInspectionSnapshots(db: Database): Promise<Map<string,
   return new Map(rows.map((r) => [String(r.id), inspectionSnapshot(r, r.members ? (JSON.parse(r.members) as [string, number][]) : [])]));
 }
 
+/** Columns added by the inspection workflow (migration 0009), with the value a drawn inspection starts with. */
+const WORKFLOW_DEFAULTS = {
+  methods: '[]',
+  planned_start: null,
+  planned_end: null,
+  started_on: null,
+  ended_on: null,
+  reuse_note: null,
+  follow_up_status: 'none',
+  follow_up_closed_on: null,
+  follow_up_note: null,
+} as const;
+type WorkflowColumns = { -readonly [K in keyof typeof WORKFLOW_DEFAULTS]?: string | null };
+
 export function inspectionSnapshot(
-  r: { task_id: number; draw_id: number | null; target_id: number; inspecting_bureau_id: number; year: number; purpose: string; status: string },
+  r: { task_id: number; draw_id: number | null; target_id: number; inspecting_bureau_id: number; year: number; purpose: string; status: string } & WorkflowColumns,
   members: [string, number][],
 ): object {
-  return { taskId: r.task_id, drawId: r.draw_id, targetId: r.target_id, inspectingBureauId: r.inspecting_bureau_id, year: r.year, purpose: r.purpose, status: r.status, members };
+  // Workflow columns appear only once they differ from their defaults: snapshots recorded at draw time
+  // (before these columns existed) stay the current state of an untouched inspection.
+  const workflow: Record<string, unknown> = {};
+  for (const [column, initial] of Object.entries(WORKFLOW_DEFAULTS)) {
+    const value = r[column as keyof WorkflowColumns];
+    if (value !== undefined && value !== initial) workflow[column] = value;
+  }
+  return { taskId: r.task_id, drawId: r.draw_id, targetId: r.target_id, inspectingBureauId: r.inspecting_bureau_id, year: r.year, purpose: r.purpose, status: r.status, members, ...workflow };
 }
 
 export function volumeSnapshot(r: { task_id: number | null; target_id: number; inspection_id: number | null; custody_bureau_id: number; inspecting_bureau_id: number; title: string; opened_by: string; status: string }): object {

@@ -19,10 +19,16 @@ import { buildDrawHandlers } from '../draws/draw-handlers';
 import type { DrawService } from '../draws/draw-service';
 import { buildDocumentHandlers } from '../documents/document-handlers';
 import type { DocumentService } from '../documents/document-service';
+import { buildInspectionHandlers } from '../inspections/inspection-handlers';
+import type { InspectionService } from '../inspections/inspection-service';
 import { buildPlanHandlers } from '../plans/plan-handlers';
 import type { PlanService } from '../plans/plan-service';
 import type { TaskService } from '../plans/task-service';
 import type { Handlers } from './call-context';
+import { buildPublishHandlers } from '../publish/publish-handlers';
+import type { PublishService } from '../publish/publish-service';
+import { buildReportHandlers } from '../reports/report-handlers';
+import type { ReportService } from '../reports/report-service';
 
 export type HandlerDeps = {
   auth: AuthService;
@@ -37,6 +43,9 @@ export type HandlerDeps = {
   tasks: TaskService;
   draws: DrawService;
   documents: DocumentService;
+  publish: PublishService;
+  reports: ReportService;
+  inspections: InspectionService;
   calendar: CalendarService;
   jobs: JobService;
   audit: AuditService;
@@ -84,6 +93,9 @@ export function buildHandlers(d: HandlerDeps): Handlers {
     ...buildPlanHandlers(d),
     ...buildDrawHandlers(d),
     ...buildDocumentHandlers(d),
+    ...buildPublishHandlers(d),
+    ...buildReportHandlers(d),
+    ...buildInspectionHandlers(d),
 
     ...buildCalendarHandlers(d),
 

@@ -4,13 +4,15 @@
  * so a number is never skipped or handed out twice.
  */
 
-export const DOCUMENT_KINDS = ['notice', 'register'] as const;
+export const DOCUMENT_KINDS = ['notice', 'register', 'order'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** 题名 as printed and as listed in the volume's 卷内文件目录. */
 export const DOCUMENT_KIND_TITLES = {
   notice: '行政检查告知书',
   register: '行政检查登记表',
+  /** Art. 17: a problem that must be corrected gets a time limit. */
+  order: '责令改正通知书',
 } as const satisfies Record<DocumentKind, string>;
 
 /**
@@ -21,6 +23,8 @@ export const DOCUMENT_KIND_TITLES = {
 export const DEFAULT_DOC_NUMBER_PATTERNS = {
   notice: '{short}检告〔{year}〕{n}号',
   register: null,
+  /** Gapless per bureau and year like the notice, in a sequence of its own. */
+  order: '{short}责改〔{year}〕{n}号',
 } as const satisfies Record<DocumentKind, string | null>;
 
 const PLACEHOLDER = /\{(short|year|n)\}/g;

@@ -7,6 +7,11 @@ describe('document numbers (文号)', () => {
     expect(defaultDocNumber('notice', { short: ' 沈市监 ', year: 2025, n: 1 })).toBe('沈市监检告〔2025〕1号');
   });
 
+  it('numbers the 责令改正通知书 in a 责改 series of its own', () => {
+    expect(defaultDocNumber('order', { short: '沈和市监', year: 2026, n: 3 })).toBe('沈和市监责改〔2026〕3号');
+    expect(isNumbered('order')).toBe(true);
+  });
+
   it('gives the register form no number', () => {
     expect(defaultDocNumber('register', { short: '沈和市监', year: 2026, n: 1 })).toBeNull();
     expect(isNumbered('register')).toBe(false);
