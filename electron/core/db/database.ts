@@ -10,6 +10,8 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export type Row = Record<string, unknown>;
 
+export type Reader = { get<T = Row>(sql: string, params?: unknown[]): Promise<T | undefined> };
+
 /** A write transaction. Runs under BEGIN IMMEDIATE, so readers in other processes never see half a change. */
 export type Tx = {
   all<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -46,6 +48,12 @@ export type Database = {
   get<T = Row>(sql: string, params?: unknown[]): Promise<T | undefined>;
   /** Serialised write transaction; rolls back on throw. */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Big reads split over two connections, so SQLite works on both cores. Runs while this process holds the
+   * write lock (a write transaction that writes nothing): no commit can land between the readers' queries,
+   * so they all see one state of the database. The second connection is read-only, opened on first use.
+   */
+  readParallel<T>(fn: (readers: readonly Reader[]) => Promise<T>): Promise<T>;
   schemaVersion(): Promise<number>;
   close(): Promise<void>;
 };
@@ -90,18 +98,50 @@ function quietSqlite3(): unknown {
   return Object.assign(Object.create(sqlite3) as object, { verbose: () => sqlite3 });
 }
 
+/** The driver's connection object, as much of it as a read-only second connection needs. */
+type ReadConnection = {
+  get(sql: string, params: unknown[], callback: (error: Error | null, row: unknown) => void): void;
+  configure(option: 'busyTimeout', ms: number): void;
+  close(callback: (error: Error | null) => void): void;
+};
+
+function openReadConnection(file: string): Promise<ReadConnection> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sqlite3 = require('sqlite3') as { Database: new (file: string, mode: number, callback: (error: Error | null) => void) => ReadConnection; OPEN_READONLY: number };
+  return new Promise((resolve, reject) => {
+    const connection = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => {
+      if (error) return reject(error);
+      connection.configure('busyTimeout', 5000);
+      resolve(connection);
+    });
+  });
+}
+
 function wrap(ds: DataSource, file: string): Database {
   let queue: Promise<unknown> = Promise.resolve();
+  let second: Promise<ReadConnection> | null = null;
   const all = <T>(sql: string, params: unknown[] = []) => ds.query(sql, params) as Promise<T[]>;
+  const write = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const next = queue.then(() => runWrite(ds, fn));
+    queue = next.catch(() => undefined);
+    return next;
+  };
   return {
     ds,
     file,
     all,
     get: async <T>(sql: string, params: unknown[] = []) => (await all<T>(sql, params))[0],
-    write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      const next = queue.then(() => runWrite(ds, fn));
-      queue = next.catch(() => undefined);
-      return next;
+    write,
+    readParallel(fn) {
+      return write(async (tx) => {
+        second ??= openReadConnection(file);
+        const connection = await second;
+        const reader: Reader = {
+          get: <T>(sql: string, params: unknown[] = []) =>
+            new Promise<T | undefined>((resolve, reject) => connection.get(sql, params, (error, row) => (error ? reject(error) : resolve(row as T | undefined)))),
+        };
+        return fn([{ get: (sql, params) => tx.get(sql, params) }, reader]);
+      });
     },
     async schemaVersion() {
       const rows = await all<{ n: number }>('SELECT COUNT(*) AS n FROM migrations');
@@ -109,6 +149,8 @@ function wrap(ds: DataSource, file: string): Database {
     },
     async close() {
       await queue.catch(() => undefined);
+      const reader = await second?.catch(() => null);
+      if (reader) await new Promise<void>((resolve) => reader.close(() => resolve()));
       if (ds.isInitialized) await ds.destroy();
     },
   };
