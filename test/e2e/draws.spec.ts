@@ -36,7 +36,7 @@ async function seedDrawWorld(dataDir: string): Promise<void> {
 }
 
 // Long walkthroughs on a shared 2-core machine (each step keeps its own 10 s expectation timeout).
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test.describe('the whole flow through the UI', () => {
   test.use({

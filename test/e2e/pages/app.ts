@@ -20,16 +20,18 @@ export async function goTo(page: Page, hashPath: string): Promise<void> {
 
 /** Chooses an option of an antd Select by its visible label. */
 export async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
-  // A click during the dropdown's opening animation can land on the option above the one located (seen on a
-  // loaded 2-core CI machine), so the choice is confirmed on the select itself and retried once if it missed.
+  // A click during the dropdown's opening animation can land on the option above the one located, or find
+  // the option detached as the list re-renders (both seen on a loaded 2-core CI machine): each step has its
+  // own time limit, the choice is confirmed on the select itself, and the whole pick is retried.
   for (let attempt = 1; ; attempt++) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
     try {
+      await select.click({ timeout: 10_000 });
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click({ timeout: 10_000 });
       await expect(select).toContainText(label, { timeout: attempt === 1 ? 3_000 : 10_000 });
       return;
     } catch (error) {
-      if (attempt >= 2) throw error;
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape'); // close a dropdown left open before trying again
     }
   }
 }
