@@ -13,6 +13,7 @@ import { jobsMethods } from './jobs';
 import { plansMethods } from './plans';
 import { systemMethods } from './system';
 import { targetsMethods } from './targets';
+import { volumesMethods } from './volumes';
 
 /** The one declared interface of the backend. Names are feature.verbObject. */
 export const contract = {
@@ -28,6 +29,7 @@ export const contract = {
   ...plansMethods,
   ...drawsMethods,
   ...documentsMethods,
+  ...volumesMethods,
   ...inspectionsMethods,
   ...publishMethods,
   ...reportsMethods,
@@ -67,3 +69,4 @@ export * from './method';
 export * from './plans';
 export * from './system';
 export * from './targets';
+export * from './volumes';

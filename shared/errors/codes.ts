@@ -114,6 +114,15 @@ export const ERROR_CODES = [
   'IMPORT_BUREAU_UNKNOWN',
   'IMPORT_DUPLICATE_IN_FILE',
   'IMPORT_REJECTED',
+  // case volumes (issue 7)
+  'VOLUME_INCOMPLETE',
+  'VOLUME_FILE_INVALID',
+  'VOLUME_FILE_ENCRYPTED',
+  'VOLUME_FILE_TYPE',
+  'VOLUME_ORDER_MISMATCH',
+  'VOLUME_ENTRY_READ_ONLY',
+  'VOLUME_NOT_BOUND',
+  'VOLUME_EMPTY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -99,6 +99,14 @@ export const MESSAGES_ZH = {
   IMPORT_BUREAU_UNKNOWN: '无法识别的单位名称或区划代码。',
   IMPORT_DUPLICATE_IN_FILE: '与文件中前面的行重复（同一代码或标识）。',
   IMPORT_REJECTED: '“全部成功才导入”模式下存在错误行，本次未导入任何数据。',
+  VOLUME_INCOMPLETE: '专卷材料不齐全：须由法制审核人员填写理由后才能装订。',
+  VOLUME_FILE_INVALID: '文件已损坏或不是有效的 PDF / JPEG / PNG，未导入。',
+  VOLUME_FILE_ENCRYPTED: 'PDF 文件已加密（设有密码或权限限制），请先解除加密再导入。',
+  VOLUME_FILE_TYPE: '只能导入 PDF、JPEG 或 PNG 文件。',
+  VOLUME_ORDER_MISMATCH: '排序列表须恰好包含本卷的全部文件，请刷新后重试。',
+  VOLUME_ENTRY_READ_ONLY: '系统生成的文书只能修改备注和文件类型，其余著录项随文书版本自动更新。',
+  VOLUME_NOT_BOUND: '该专卷尚未装订，或指定的装订版本不存在。',
+  VOLUME_EMPTY: '专卷中没有可装订的页面。',
 } as const satisfies Record<ErrorCode, string>;
 
 export function messageZh(code: ErrorCode): string {

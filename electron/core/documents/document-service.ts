@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentDto } from '../../../shared/contract';
+import { syncGenerated } from '../volumes/volume-repository';
 import { DOCUMENT_KIND_TITLES, defaultDocNumber, isNumbered, type DocumentKind } from '../../../shared/domain/documents/doc-number';
 import { AppError, assertNever } from '../../../shared/errors/app-error';
 import type { AuditActor, AuditService } from '../audit/audit-service';
@@ -118,6 +119,8 @@ export function createDocumentService({ db, clock, audit, blobs, logger, exports
         if (!correction) throw new Error('correction order vanished inside its transaction');
         await audit.record(tx, { actor, action: 'documents.render', entity: 'correction_order', entityId: order.id, after: correctionSnapshot(correction), detail: { documentId: lastId } });
       }
+      // Filed in the target's volume at once, in the same transaction (the volume's 卷内目录 follows it).
+      if (facts.volumeId !== null) await syncGenerated(tx, facts.volumeId, actor, audit, now.toISOString());
       return toDto(row);
     });
   }

@@ -28,6 +28,8 @@ export type PdfBuilderOptions = {
   keywords?: string[];
   /** Written as CreationDate and ModDate. */
   creationDate: Date;
+  /** The 第 N 页 共 M 页 footer (default true); a volume's cover, 目录 and 备考表 carry no page numbers (§3.4). */
+  footer?: boolean;
 };
 
 export type PdfBuilder = {
@@ -158,7 +160,7 @@ export async function createPdfBuilder(options: PdfBuilderOptions): Promise<PdfB
     const last = current();
     flush(last);
     finished = true;
-    pages.forEach((state, index) => stampFooter(state, ['第', String(index + 1), '页', '共', String(pages.length), '页']));
+    if (options.footer !== false) pages.forEach((state, index) => stampFooter(state, ['第', String(index + 1), '页', '共', String(pages.length), '页']));
     setMetadata(doc, options);
     return doc.save({ useObjectStreams: true });
   }

@@ -19,6 +19,8 @@ import { buildDrawHandlers } from '../draws/draw-handlers';
 import type { DrawService } from '../draws/draw-service';
 import { buildDocumentHandlers } from '../documents/document-handlers';
 import type { DocumentService } from '../documents/document-service';
+import { buildVolumeHandlers } from '../volumes/volume-handlers';
+import type { VolumeService } from '../volumes/volume-service';
 import { buildInspectionHandlers } from '../inspections/inspection-handlers';
 import type { InspectionService } from '../inspections/inspection-service';
 import { buildPlanHandlers } from '../plans/plan-handlers';
@@ -43,6 +45,7 @@ export type HandlerDeps = {
   tasks: TaskService;
   draws: DrawService;
   documents: DocumentService;
+  volumes: VolumeService;
   publish: PublishService;
   reports: ReportService;
   inspections: InspectionService;
@@ -93,6 +96,7 @@ export function buildHandlers(d: HandlerDeps): Handlers {
     ...buildPlanHandlers(d),
     ...buildDrawHandlers(d),
     ...buildDocumentHandlers(d),
+    ...buildVolumeHandlers(d),
     ...buildPublishHandlers(d),
     ...buildReportHandlers(d),
     ...buildInspectionHandlers(d),

@@ -8,6 +8,7 @@ export const JOB_KIND_LABELS = {
   'items.export': '导出检查事项清单',
   'inspectors.export': '导出执法检查人员名录',
   'draws.run': '随机摇号',
+  'volumes.bind': '装订专卷',
 } as const satisfies Record<JobKind, string>;
 
 export const JOB_STATE_LABELS = {

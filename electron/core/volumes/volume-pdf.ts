@@ -1,0 +1,257 @@
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, degrees, type PDFFont, type PDFPage, type PDFRef } from 'pdf-lib';
+import { pageRange, type PageRotation, type VolumeMediaType } from '../../../shared/domain/volumes/volumes';
+import { createPdfBuilder } from '../documents/pdf-builder';
+import { jpegInfo } from './volume-files';
+
+/**
+ * One bound volume as a PDF (domain-reference §3): cover, 卷内文件目录, the documents' pages numbered
+ * top-right from 1, 卷内备考表; one bookmark per document. Pages of PDFs are copied as they are
+ * (copyPages), JPEG scans are embedded with their original bytes (no re-encoding), rotation is the page's
+ * /Rotate, excluded pages are left out and listed in the 备考表. Front and back matter come from the house
+ * PDF builder without its footer: they are not numbered (§3.4).
+ */
+
+export type BindPageState = { rotation: PageRotation; excluded: boolean; reason: string | null };
+
+export type BindEntry = {
+  entryId: number;
+  /** 题名 as printed: an untitled document gets an assigned title in [ ] (§3.2). */
+  title: string;
+  docNo: string | null;
+  responsible: string | null;
+  docDate: string | null;
+  remark: string | null;
+  mediaType: VolumeMediaType;
+  pageCount: number;
+  bytes: () => Promise<Uint8Array>;
+  pages: ReadonlyMap<number, BindPageState>;
+};
+
+export type BindFacts = {
+  /** 全宗名称: the custody bureau. */
+  fondsName: string;
+  volumeTitle: string;
+  inspectingBureauName: string;
+  retentionLabel: string;
+  archiveNo: string | null;
+  keywords: string[];
+  boundByName: string;
+  inspectorNames: string;
+  /** 立卷时间 (YYYY-MM-DD) and the PDF's creation date. */
+  boundOn: string;
+  boundAt: Date;
+  /** Reasons printed in the 本卷情况说明 besides the excluded pages (incomplete volume, later additions). */
+  notes: string[];
+};
+
+export type BoundEntry = { entryId: number; firstPage: number | null; lastPage: number | null; pages: number };
+export type BoundVolume = { bytes: Uint8Array; pages: number; frontPages: number; contentPages: number; backPages: number; entries: BoundEntry[] };
+
+type Progress = (done: number, total: number) => Promise<void>;
+
+const ymd = (date: string | null) => (date ? date.replaceAll('-', '') : '');
+
+/** Content page numbers for each entry from the pages that are bound. */
+export function numberEntries(entries: readonly BindEntry[]): BoundEntry[] {
+  let next = 1;
+  return entries.map((e) => {
+    const count = includedPages(e).length;
+    const first = count > 0 ? next : null;
+    next += count;
+    return { entryId: e.entryId, firstPage: first, lastPage: first === null ? null : first + count - 1, pages: count };
+  });
+}
+
+const includedPages = (e: BindEntry): number[] => Array.from({ length: e.pageCount }, (_, i) => i).filter((i) => !e.pages.get(i)?.excluded);
+
+export async function bindVolumePdf(entries: readonly BindEntry[], facts: BindFacts, fontBytes: Uint8Array, progress: Progress): Promise<BoundVolume> {
+  const numbered = numberEntries(entries);
+  const contentPages = numbered.reduce((sum, e) => sum + e.pages, 0);
+  const front = await PDFDocument.load(await frontMatter(entries, numbered, facts, contentPages, fontBytes));
+  const back = await PDFDocument.load(await backMatter(entries, numbered, facts, contentPages, fontBytes));
+
+  const out = await PDFDocument.create({ updateMetadata: false });
+  out.registerFontkit(fontkit);
+  const font = await out.embedFont(fontBytes, { subset: true });
+  for (const page of await out.copyPages(front, front.getPageIndices())) out.addPage(page);
+
+  const firstPageRefs: (PDFRef | null)[] = [];
+  let number = 0;
+  for (const [index, entry] of entries.entries()) {
+    const added = await addEntryPages(out, entry);
+    firstPageRefs.push(added[0]?.ref ?? null);
+    for (const page of added) stampNumber(page, String(++number), font);
+    await progress(index + 1, entries.length);
+  }
+  for (const page of await out.copyPages(back, back.getPageIndices())) out.addPage(page);
+
+  addOutline(out, entries.map((e, i) => ({ title: e.title, ref: firstPageRefs[i] ?? null })));
+  out.setTitle(facts.volumeTitle, { showInWindowTitleBar: true });
+  if (facts.archiveNo) out.setSubject(facts.archiveNo);
+  out.setKeywords(facts.keywords);
+  out.setAuthor(facts.fondsName);
+  out.setProducer('casebinder');
+  out.setCreator('casebinder');
+  out.setLanguage('zh-CN');
+  out.setCreationDate(facts.boundAt);
+  out.setModificationDate(facts.boundAt);
+  const bytes = await out.save({ useObjectStreams: true });
+  return { bytes, pages: out.getPageCount(), frontPages: front.getPageCount(), contentPages, backPages: back.getPageCount(), entries: numbered };
+}
+
+/** The entry's bound pages, added to `out` with their rotation. */
+async function addEntryPages(out: PDFDocument, entry: BindEntry): Promise<PDFPage[]> {
+  const included = includedPages(entry);
+  if (included.length === 0) return [];
+  const bytes = await entry.bytes();
+  const rotationOf = (i: number) => entry.pages.get(i)?.rotation ?? 0;
+  if (entry.mediaType === 'application/pdf') {
+    const source = await PDFDocument.load(bytes, { updateMetadata: false });
+    const copied = await out.copyPages(source, included);
+    return copied.map((page, k) => {
+      out.addPage(page);
+      page.setRotation(degrees((page.getRotation().angle + rotationOf(included[k] as number)) % 360));
+      return page;
+    });
+  }
+  const image = entry.mediaType === 'image/jpeg' ? await out.embedJpg(bytes) : await out.embedPng(bytes);
+  const size = imagePageSize(entry.mediaType, bytes, image.width, image.height);
+  const page = out.addPage([size.width, size.height]);
+  page.drawImage(image, { x: 0, y: 0, width: size.width, height: size.height });
+  page.setRotation(degrees(rotationOf(0)));
+  return [page];
+}
+
+/** Page size in pt from the scan's resolution (JFIF density), else the image fitted to A4 width. */
+function imagePageSize(mediaType: VolumeMediaType, bytes: Uint8Array, width: number, height: number): { width: number; height: number } {
+  if (mediaType === 'image/jpeg') {
+    const { dpiX, dpiY } = jpegInfo(bytes);
+    if (dpiX && dpiY && dpiX >= 50) return { width: (width * 72) / dpiX, height: (height * 72) / dpiY };
+  }
+  const scale = 595.28 / width;
+  return { width: 595.28, height: height * scale };
+}
+
+/**
+ * The page number, front top-right as the reader sees the page (§3.4): with /Rotate the visible top-right
+ * corner is another corner of the unrotated page, and the text turns with it so it reads upright.
+ */
+export function stampNumber(page: PDFPage, text: string, font: PDFFont): void {
+  const size = 12;
+  const margin = 20;
+  const { x, y, width: w, height: h } = page.getMediaBox();
+  const tw = font.widthOfTextAtSize(text, size);
+  const rotation = ((page.getRotation().angle % 360) + 360) % 360;
+  const at = {
+    0: { x: x + w - margin - tw, y: y + h - margin - size, r: 0 },
+    90: { x: x + margin + size, y: y + h - margin - tw, r: 90 },
+    180: { x: x + margin + tw, y: y + margin + size, r: 180 },
+    270: { x: x + w - margin - size, y: y + margin + tw, r: 270 },
+  }[rotation as 0 | 90 | 180 | 270] ?? { x: x + w - margin - tw, y: y + h - margin - size, r: 0 };
+  page.drawText(text, { x: at.x, y: at.y, size, font, rotate: degrees(at.r) });
+}
+
+/** One bookmark per document at its first bound page (pdf-lib has no outline API: tech-notes §3). */
+function addOutline(doc: PDFDocument, items: readonly { title: string; ref: PDFRef | null }[]): void {
+  const marks = items.filter((i): i is { title: string; ref: PDFRef } => i.ref !== null);
+  if (marks.length === 0) return;
+  const ctx = doc.context;
+  const rootRef = ctx.nextRef();
+  const refs = marks.map(() => ctx.nextRef());
+  marks.forEach((mark, i) => {
+    const dict = ctx.obj({});
+    dict.set(PDFName.of('Title'), PDFHexString.fromText(mark.title));
+    dict.set(PDFName.of('Parent'), rootRef);
+    if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1] as PDFRef);
+    if (i < refs.length - 1) dict.set(PDFName.of('Next'), refs[i + 1] as PDFRef);
+    dict.set(PDFName.of('Dest'), ctx.obj([mark.ref, 'XYZ', null, null, null]));
+    ctx.assign(refs[i] as PDFRef, dict);
+  });
+  const root = ctx.obj({});
+  root.set(PDFName.of('Type'), PDFName.of('Outlines'));
+  root.set(PDFName.of('First'), refs[0] as PDFRef);
+  root.set(PDFName.of('Last'), refs[refs.length - 1] as PDFRef);
+  root.set(PDFName.of('Count'), PDFNumber.of(refs.length));
+  ctx.assign(rootRef, root);
+  doc.catalog.set(PDFName.of('Outlines'), rootRef);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
+
+function dateSpan(entries: readonly BindEntry[]): string {
+  const dates = entries.map((e) => e.docDate).filter((d): d is string => Boolean(d)).sort();
+  return dates.length === 0 ? '' : `${ymd(dates[0] ?? null)}—${ymd(dates[dates.length - 1] ?? null)}`;
+}
+
+async function frontMatter(entries: readonly BindEntry[], numbered: readonly BoundEntry[], facts: BindFacts, contentPages: number, fontBytes: Uint8Array): Promise<Uint8Array> {
+  const pdf = await createPdfBuilder({ fontBytes, title: facts.volumeTitle, creationDate: facts.boundAt, footer: false });
+  pdf.spacer(40);
+  pdf.heading(facts.fondsName, { size: 18 });
+  pdf.spacer(16);
+  pdf.heading('随机抽查专卷', { size: 26 });
+  pdf.spacer(40);
+  const bound = numbered.filter((e) => e.pages > 0).length;
+  pdf.keyValueTable(
+    [
+      ['全宗名称', facts.fondsName],
+      ['类目名称', '“双随机、一公开”抽查'],
+      ['案卷题名', facts.volumeTitle],
+      ['检查机构', facts.inspectingBureauName],
+      ['时间', dateSpan(entries) || ' '],
+      ['保管期限', facts.retentionLabel],
+      ['件数', `${bound} 件`],
+      ['页数', `${contentPages} 页`],
+      ['档号', facts.archiveNo ?? ' '],
+    ],
+    { labelWidth: 110, size: 12 },
+  );
+  pdf.newPage();
+  pdf.heading('卷内文件目录', { size: 16 });
+  pdf.spacer(8);
+  const rows = entries.map((e, i) => {
+    const n = numbered[i] as BoundEntry;
+    // 页号: the start page; the last document shows "start–end" (§3.2). Every range is printed so a reader
+    // can check a document's extent without the next row.
+    return [String(i + 1), e.docNo ?? '', e.responsible ?? '', e.title, ymd(e.docDate), pageRange(n.firstPage, n.pages), e.remark ?? ''];
+  });
+  pdf.table({
+    columns: [
+      { title: '序号', width: 30, align: 'center' },
+      // Shares (≤ 1) of the width left by the fixed columns.
+      { title: '文号', width: 0.22 },
+      { title: '责任者', width: 0.22 },
+      { title: '题名', width: 0.4 },
+      { title: '日期', width: 56, align: 'center' },
+      { title: '页号', width: 48, align: 'center' },
+      { title: '备注', width: 0.16 },
+    ],
+    rows,
+    size: 9,
+  });
+  return pdf.finish();
+}
+
+async function backMatter(entries: readonly BindEntry[], numbered: readonly BoundEntry[], facts: BindFacts, contentPages: number, fontBytes: Uint8Array): Promise<Uint8Array> {
+  const pdf = await createPdfBuilder({ fontBytes, title: `${facts.volumeTitle} 卷内备考表`, creationDate: facts.boundAt, footer: false });
+  pdf.heading('卷内备考表', { size: 16 });
+  pdf.spacer(10);
+  const lines = [`本卷共 ${numbered.filter((e) => e.pages > 0).length} 件，${contentPages} 页。`];
+  entries.forEach((e, i) => {
+    for (let p = 0; p < e.pageCount; p++) {
+      const state = e.pages.get(p);
+      if (state?.excluded) lines.push(`第 ${i + 1} 件《${e.title}》原第 ${p + 1} 页已剔除，未装订（原件留存）：${state.reason ?? ''}`);
+    }
+  });
+  lines.push(...facts.notes);
+  pdf.keyValueTable([['本卷情况说明', lines.join('\n')]], { labelWidth: 90, size: 10.5 });
+  pdf.spacer(24);
+  pdf.keyValueTable(
+    [
+      ['立卷人', facts.boundByName],
+      ['检查人', facts.inspectorNames || ' '],
+      ['立卷时间', ymd(facts.boundOn)],
+    ],
+    { labelWidth: 90, size: 10.5 },
+  );
+  return pdf.finish();
+}

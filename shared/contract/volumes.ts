@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { isIsoDate } from '../domain/dates';
+import { CHECKLIST_KEYS, PAGE_ROTATIONS, RETENTION_PERIODS, VOLUME_DOC_TYPES, VOLUME_ENTRY_SOURCES, VOLUME_MEDIA_TYPES } from '../domain/volumes/volumes';
+import { Id, pageOf } from './common';
+import { method } from './method';
+
+/** Who edits and binds volumes: the bureau's clerks (档案员) and admins; legal staff bind incomplete ones. */
+export const VOLUME_EDITORS = ['admin', 'clerk'] as const;
+export const VOLUME_BINDERS = ['admin', 'clerk', 'legal'] as const;
+export const VOLUME_STATUSES = ['open', 'bound', 'in_review', 'archived'] as const;
+
+const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
+const text = (max: number) => z.string().trim().max(max);
+
+export const VolumeSummaryDto = z.object({
+  id: Id,
+  taskId: Id.nullable(),
+  taskName: z.string().nullable(),
+  targetId: Id,
+  targetName: z.string(),
+  inspectionId: Id.nullable(),
+  /** 保管单位: the target's jurisdictional bureau (Art. 8); may differ from the inspecting bureau. */
+  custodyBureauId: Id,
+  custodyBureauName: z.string(),
+  inspectingBureauId: Id,
+  inspectingBureauName: z.string(),
+  title: z.string(),
+  status: z.enum(VOLUME_STATUSES),
+  /** The latest bound version, or null when never bound. */
+  boundVersion: z.number().int().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type VolumeSummaryDto = z.infer<typeof VolumeSummaryDto>;
+
+const Rotation = z.union([z.literal(PAGE_ROTATIONS[0]), z.literal(PAGE_ROTATIONS[1]), z.literal(PAGE_ROTATIONS[2]), z.literal(PAGE_ROTATIONS[3])]);
+
+export const VolumePageDto = z.object({ index: z.number().int(), rotation: Rotation, excluded: z.boolean(), reason: z.string().nullable() });
+
+export const VolumeEntryDto = z.object({
+  id: Id,
+  /** 序号 in the current order (1-based). */
+  seq: z.number().int(),
+  source: z.enum(VOLUME_ENTRY_SOURCES),
+  /** The generated document (latest version of its kind) for source 'generated'. */
+  documentId: Id.nullable(),
+  documentVersion: z.number().int().nullable(),
+  docType: z.enum(VOLUME_DOC_TYPES),
+  mediaType: z.enum(VOLUME_MEDIA_TYPES),
+  blobSha256: z.string(),
+  /** 文号 */
+  docNo: z.string().nullable(),
+  /** 责任者 */
+  responsible: z.string().nullable(),
+  /** 题名; null = untitled (printed as an assigned title in [ ]). */
+  title: z.string().nullable(),
+  /** 日期 YYYY-MM-DD */
+  docDate: z.string().nullable(),
+  /** 备注 */
+  remark: z.string().nullable(),
+  pageCount: z.number().int(),
+  /** Pages with a rotation or excluded (the others are bound as they are). */
+  pages: z.array(VolumePageDto),
+  version: z.number().int(),
+});
+export type VolumeEntryDto = z.infer<typeof VolumeEntryDto>;
+
+export const ChecklistItemDto = z.object({ key: z.enum(CHECKLIST_KEYS), label: z.string(), status: z.enum(['ok', 'missing']), note: z.string().nullable() });
+
+export const VolumeBindingDto = z.object({
+  version: z.number().int(),
+  pages: z.number().int(),
+  contentPages: z.number().int(),
+  sha256: z.string(),
+  size: z.number().int(),
+  /** Set when an incomplete volume was bound (the legal role's reason, printed in the 备考表). */
+  incompleteReason: z.string().nullable(),
+  boundBy: Id.nullable(),
+  boundByName: z.string().nullable(),
+  boundAt: z.string(),
+});
+export type VolumeBindingDto = z.infer<typeof VolumeBindingDto>;
+
+export const VolumeDto = VolumeSummaryDto.extend({
+  entries: z.array(VolumeEntryDto),
+  checklist: z.array(ChecklistItemDto),
+  complete: z.boolean(),
+  /** 保管期限 the cover will show (default from the result, §3.6). */
+  retention: z.enum(RETENTION_PERIODS),
+  /** 档号: blank until the volume is archived. */
+  archiveNo: z.string().nullable(),
+  bindings: z.array(VolumeBindingDto),
+});
+export type VolumeDto = z.infer<typeof VolumeDto>;
+
+const metadata = {
+  docType: z.enum(VOLUME_DOC_TYPES),
+  docNo: text(100).nullable(),
+  responsible: text(200).nullable(),
+  title: text(300).nullable(),
+  docDate: isoDate.nullable(),
+  remark: text(500).nullable(),
+};
+
+export const volumesMethods = {
+  'volumes.list': method({
+    summary: '专卷列表（本单位保管或实施检查的）：状态、所属任务、对象，可按名称搜索',
+    access: 'any',
+    scope: 'bureau',
+    input: z.strictObject({ bureauId: Id.optional(), status: z.enum(VOLUME_STATUSES).optional(), taskId: Id.optional(), q: text(100).optional(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(500).default(50) }),
+    output: pageOf(VolumeSummaryDto),
+  }),
+  'volumes.get': method({
+    summary: '专卷详情：按装订顺序的卷内文件（著录项、页数、页面旋转 / 剔除）、齐全性检查、各装订版本',
+    access: 'any',
+    scope: 'bureau',
+    input: z.strictObject({ id: Id }),
+    output: VolumeDto,
+  }),
+  'volumes.update': method({
+    summary: '修改案卷题名',
+    access: VOLUME_EDITORS,
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ id: Id, version: z.number().int(), title: text(300).min(1, '请填写案卷题名') }),
+    output: VolumeDto,
+  }),
+  'volumes.importDocument': method({
+    summary: '把已暂存的 PDF 或 JPEG / PNG 图片作为一份文件归入专卷（损坏或加密的文件不导入）',
+    access: VOLUME_EDITORS,
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ volumeId: Id, stagedId: z.string().regex(/^[0-9a-f-]{36}$/), ...metadata }),
+    output: VolumeEntryDto,
+  }),
+  'volumes.updateDocument': method({
+    summary: '修改卷内文件的著录项（文号、责任者、题名、日期、备注、文件类型）',
+    access: VOLUME_EDITORS,
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ id: Id, version: z.number().int(), ...metadata }),
+    output: VolumeEntryDto,
+  }),
+  'volumes.reorder': method({
+    summary: '调整卷内文件顺序（给出本卷全部文件的完整顺序）',
+    access: VOLUME_EDITORS,
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ volumeId: Id, entryIds: z.array(Id).min(1).max(10000) }),
+    output: VolumeDto,
+  }),
+  'volumes.setPageState': method({
+    summary: '旋转或剔除一页（剔除的页面保留原件，只是不装订，并在备考表中说明）',
+    access: VOLUME_EDITORS,
+    scope: 'bureau',
+    mutates: true,
+    input: z
+      .strictObject({ entryId: Id, pageIndex: z.number().int().min(0), rotation: Rotation, excluded: z.boolean(), reason: text(300).nullable() })
+      .refine((v) => !v.excluded || (v.reason ?? '').length > 0, { path: ['reason'], message: '剔除页面须说明理由' }),
+    output: VolumeEntryDto,
+  }),
+  'volumes.check': method({
+    summary: '专卷齐全性检查（必备材料及缺少的项目）',
+    access: 'any',
+    scope: 'bureau',
+    input: z.strictObject({ id: Id }),
+    output: z.object({ complete: z.boolean(), checklist: z.array(ChecklistItemDto) }),
+  }),
+  'volumes.bind': method({
+    summary: '装订专卷为一个 PDF（封面、卷内文件目录、编页号的正文、备考表、书签），每次装订形成新的不可修改版本（后台任务）',
+    access: VOLUME_BINDERS,
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ id: Id, incompleteReason: text(500).min(1).optional() }),
+    output: z.object({ jobId: Id }),
+  }),
+  'volumes.versions': method({
+    summary: '专卷的各装订版本（版本号、页数、SHA-256、装订人、时间）',
+    access: 'any',
+    scope: 'bureau',
+    input: z.strictObject({ id: Id }),
+    output: z.array(VolumeBindingDto),
+  }),
+  'volumes.exportFile': method({
+    summary: '把一个装订版本（默认最新）写入数据文件夹的 exports/，返回文件名',
+    access: 'any',
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ id: Id, version: z.number().int().min(1).optional() }),
+    output: z.object({ fileName: z.string(), version: z.number().int(), sha256: z.string() }),
+  }),
+};
