@@ -103,7 +103,7 @@ export const SigningDto = z.object({
   witnessIdNo: z.string().nullable(),
   recordedBy: Id.nullable(),
   recordedAt: z.string(),
-  /** The scanned signed form, once it comes back from the scanner (a document of the volume). */
+  /** The scanned signed form, once it comes back from the scanner: the volume entry it was imported as (type 登记表). */
   scanDocumentId: Id.nullable(),
 });
 export type SigningDto = z.infer<typeof SigningDto>;

@@ -215,6 +215,19 @@ describe('volumes: assemble, check and bind a case volume', () => {
     await t.app.close();
   });
 
+  it('links a scanned 登记表 imported into the volume to the inspection’s signing record', async () => {
+    const t = await makeTestContext();
+    const { inspectionId, inspection } = await reviewedInspection(t);
+    expect(inspection.signing?.scanDocumentId).toBeNull();
+    const imported = await importBytes(t, inspection.volumeId as number, 'signed-register.jpg', await scanJpeg('SIGNED REGISTER'), { docType: 'register', title: '行政检查登记表（签字件）' });
+    if (!imported.ok) throw new Error(JSON.stringify(imported));
+    expect((await t.admin.call('inspections.get', { id: inspectionId })).signing?.scanDocumentId).toBe((imported.value as { id: number }).id);
+    const { jobId } = await t.admin.call('audit.verify', {});
+    await t.app.services.jobs.idle();
+    expect((await t.admin.call('jobs.get', { id: jobId })).result).toMatchObject({ ok: true });
+    await t.app.close();
+  });
+
   it('lists volumes by bureau with the custody bureau, filters by status and name; a new document version replaces the entry', async () => {
     const t = await makeTestContext();
     const v = await volumeWithDocuments(t);

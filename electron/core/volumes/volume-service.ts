@@ -10,6 +10,7 @@ import type { Clock } from '../config';
 import type { Database, Tx } from '../db/database';
 import { volumeSnapshot } from '../draws/draw-repository';
 import type { StagedFiles } from '../imports/staged-files';
+import { findSigning, signingSnapshot } from '../inspections/inspection-repository';
 import type { InspectionService } from '../inspections/inspection-service';
 import type { JobService } from '../jobs/job-service';
 import { inspectVolumeFile } from './volume-files';
@@ -115,8 +116,18 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
       // After a reorder every entry has a position: the new one goes last rather than jumping into the stored order.
       await tx.run(`UPDATE volume_entries SET position = (SELECT max(position) + 1 FROM volume_entries WHERE volume_id = ?) WHERE id = ? AND EXISTS (SELECT 1 FROM volume_entries WHERE volume_id = ? AND position IS NOT NULL)`, [input.volumeId, lastId, input.volumeId]);
       await audit.record(tx, { actor, action: 'volumes.importDocument', entity: 'volume_entry', entityId: lastId, after: entrySnapshot(await findEntry(tx, lastId)), detail: { fileName: file.name, size: blob.size } });
+      if (input.docType === 'register') await linkSignedForm(tx, actor, input.volumeId, lastId);
       return entryOut(tx, lastId);
     });
+  }
+
+  /** The signed 登记表 back from the scanner is linked to the inspection's signing record (Art. 14(3)). */
+  async function linkSignedForm(tx: Tx, actor: AuditActor, volumeId: number, entryId: number): Promise<void> {
+    const { inspection_id: inspectionId } = await findVolume(tx, volumeId);
+    if (inspectionId === null || !(await findSigning(tx, inspectionId))) return;
+    await tx.run('UPDATE inspection_signings SET scan_document_id = ? WHERE inspection_id = ?', [entryId, inspectionId]);
+    const signing = (await findSigning(tx, inspectionId)) as NonNullable<Awaited<ReturnType<typeof findSigning>>>;
+    await audit.record(tx, { actor, action: 'volumes.linkSignedForm', entity: 'inspection_signing', entityId: inspectionId, after: signingSnapshot(signing), detail: { entryId } });
   }
 
   async function updateDocument(actor: AuditActor, input: Metadata & { id: number; version: number }, access: AssertAnyBureau): Promise<VolumeEntryDto> {
