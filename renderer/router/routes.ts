@@ -13,6 +13,8 @@ export type Route =
   | { name: 'draws'; params: URLSearchParams }
   | { name: 'inspections'; params: URLSearchParams }
   | { name: 'inspection-detail'; id: number; params: URLSearchParams }
+  | { name: 'volumes'; params: URLSearchParams }
+  | { name: 'volume-detail'; id: number }
   | { name: 'publication' }
   | { name: 'reports'; params: URLSearchParams }
   | { name: 'settings-bureaus' }
@@ -24,7 +26,7 @@ export type Route =
 export const DEFAULT_PATH = '/targets';
 
 /** Paths of areas that exist in the menu but are not built yet. */
-export const UNBUILT_PATHS = ['/volumes', '/archive'] as const;
+export const UNBUILT_PATHS = ['/archive'] as const;
 
 const STATIC_ROUTES: Record<string, Route> = {
   '/targets/new': { name: 'target-new' },
@@ -49,10 +51,13 @@ export function parseHash(hash: string): Route {
   if (path === '/plans') return { name: 'plans', params: new URLSearchParams(query) };
   if (path === '/draws') return { name: 'draws', params: new URLSearchParams(query) };
   if (path === '/inspections') return { name: 'inspections', params: new URLSearchParams(query) };
+  if (path === '/volumes') return { name: 'volumes', params: new URLSearchParams(query) };
   if (path === '/publication') return { name: 'publication' };
   if (path === '/reports') return { name: 'reports', params: new URLSearchParams(query) };
   const inspection = /^\/inspections\/(\d+)$/.exec(path);
   if (inspection?.[1]) return { name: 'inspection-detail', id: Number(inspection[1]), params: new URLSearchParams(query) };
+  const volume = /^\/volumes\/(\d+)$/.exec(path);
+  if (volume?.[1]) return { name: 'volume-detail', id: Number(volume[1]) };
   const plan = /^\/plans\/(\d+)(?:\/tasks\/(new|\d+))?$/.exec(path);
   if (plan?.[1]) {
     const planId = Number(plan[1]);
@@ -92,6 +97,9 @@ export function menuKeyOf(route: Route): string {
     case 'inspections':
     case 'inspection-detail':
       return '/inspections';
+    case 'volumes':
+    case 'volume-detail':
+      return '/volumes';
     case 'publication':
       return '/publication';
     case 'reports':

@@ -16,6 +16,8 @@ import { TargetEditPage } from '../features/targets/TargetEditPage';
 import { TargetListPage } from '../features/targets/TargetListPage';
 import { TargetNewPage } from '../features/targets/TargetNewPage';
 import { UsersPage } from '../features/users/UsersPage';
+import { VolumeListPage } from '../features/volumes/VolumeListPage';
+import { VolumePage } from '../features/volumes/VolumePage';
 import type { Route } from '../router/routes';
 import { ForbiddenPage } from './ForbiddenPage';
 import { leafFor, mayOpen } from './nav-items';
@@ -55,6 +57,10 @@ export function RouteView({ route, user }: { route: Route; user: UserDto }) {
       return <InspectionListPage params={route.params} />;
     case 'inspection-detail':
       return <InspectionPage key={route.id} id={route.id} params={route.params} />;
+    case 'volumes':
+      return <VolumeListPage params={route.params} />;
+    case 'volume-detail':
+      return <VolumePage key={route.id} id={route.id} />;
     case 'publication':
       return allowed('/publication', user) ? <PublishPage /> : <ForbiddenPage />;
     case 'reports':

@@ -27,7 +27,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/plans', label: '抽查计划', icon: 'schedule', built: true },
   { path: '/draws', label: '随机摇号', icon: 'draw', built: true },
   { path: '/inspections', label: '检查实施', icon: 'inspect', built: true },
-  { path: '/volumes', label: '抽查专卷', icon: 'volume', built: false },
+  { path: '/volumes', label: '抽查专卷', icon: 'volume', built: true },
   { path: '/archive', label: '档案管理', icon: 'archive', built: false },
   { path: '/publication', label: '结果公示', icon: 'publish', built: true, roles: PUBLISHERS },
   { path: '/reports', label: '统计报表', icon: 'report', built: true },

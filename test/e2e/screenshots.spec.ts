@@ -59,7 +59,7 @@ test('screenshots of the main screens', async ({ page, appHost }) => {
   await expect(audit.result).toContainText('审计链完整');
   await shell.screenshot('audit-log');
 
-  await shell.openMenu('抽查专卷');
+  await shell.openMenu('档案管理');
   await expect(page.getByTestId('not-open')).toBeVisible();
   await shell.screenshot('not-open');
 

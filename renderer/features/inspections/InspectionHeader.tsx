@@ -3,6 +3,7 @@ import { Alert, Button, Card, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { InspectionDto } from '../../../shared/contract/inspections';
 import { FOLLOW_UP_STATUS_LABELS, INSPECTION_STATUSES, INSPECTION_STATUS_LABELS } from '../../../shared/domain/inspections/inspections';
+import { hrefOf } from '../../router/navigation';
 import { useRpcMutation } from '../../rpc/use-rpc';
 import { DateActionModal } from './DateActionModal';
 import { dateText, FOLLOW_UP_COLORS, INSPECTION_STATUS_COLORS } from './inspection-labels';
@@ -66,6 +67,14 @@ export function InspectionHeader({ inspection: i, can }: { inspection: Inspectio
       <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
         {i.planTitle} · {i.taskTitle}
         {i.taskNo ? `（${i.taskNo}）` : ''} · 实施机关：{i.inspectingBureauName}
+        {i.volumeId !== null ? (
+          <>
+            {' · '}
+            <a href={hrefOf(`/volumes/${i.volumeId}`)} data-testid="inspection-volume-link">
+              打开专卷
+            </a>
+          </>
+        ) : null}
       </Typography.Paragraph>
       <Steps
         size="small"

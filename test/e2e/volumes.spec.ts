@@ -1,0 +1,206 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { expect, test } from './fixtures/app-host';
+import { cliCall, cliJson } from './fixtures/cli';
+import { makeCode, seedUser, settleAdminPassword } from './fixtures/seed';
+import { goTo, signIn } from './pages/app';
+import { InspectionsPage } from './pages/inspections-page';
+import { VolumesPage } from './pages/volumes-page';
+
+const run = promisify(execFile);
+const HEPING_ID = 2;
+const TARGET = '沈阳市和平区专卷示例食品商行';
+const OTHER = '沈阳市和平区专卷示例烟酒店';
+const INSPECTOR = { login: 'zhaozf', displayName: '赵执法', password: 'Inspector2025e2e' };
+const REVIEWER = { login: 'fuhe', displayName: '周复核', password: 'Reviewer2025e2e' };
+const LEGAL = { login: 'fzk', displayName: '刘审核', password: 'Legal2025review' };
+const RECEIPT_TITLE = '行政检查告知书送达回证';
+
+type Inspection = { id: number; version: number; items: { id: number }[] };
+
+/** The day in Shanghai (the CLI refuses dates after today; the test never fixes a calendar date it cannot know). */
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/**
+ * 和平区: two targets drawn by a 100 % task (each gets an inspection and a volume), then the first one taken
+ * through the CLI to a reviewed result: on-site, signed, entered by the member inspector, approved by a reviewer.
+ */
+async function seedReviewedInspection(dataDir: string): Promise<void> {
+  for (const [i, name] of [TARGET, OTHER].entries()) {
+    await cliCall(dataDir, 'admin', 'targets.create', { kind: 'for_profit', creditCode: makeCode('92210102', `MA0JC00${i + 1}`), name, legalRep: `王${i + 1}`, address: `沈阳市和平区南京北街 ${i + 1} 号`, territorialBureauId: HEPING_ID, registrationBureauId: HEPING_ID, industry: '食品销售', riskLevel: 'medium', creditClass: 'A' });
+  }
+  await seedUser(dataDir, { ...INSPECTOR, bureauId: HEPING_ID, roles: ['inspector'] });
+  await seedUser(dataDir, { ...REVIEWER, bureauId: HEPING_ID, roles: ['reviewer'] });
+  await seedUser(dataDir, { ...LEGAL, bureauId: HEPING_ID, roles: ['legal'] });
+  const users = await cliCall<{ id: number; login: string }[]>(dataDir, 'admin', 'users.list', {});
+  const zhaoId = users.find((u) => u.login === INSPECTOR.login)!.id;
+  for (const [name, certNo, userId] of [['赵执法', '21010220240001', zhaoId], ['钱执法', '21010220240002', null]] as const) {
+    await cliCall(dataDir, 'admin', 'inspectors.create', { bureauId: HEPING_ID, name, certNo, certValidFrom: '2024-01-01', certValidTo: '2029-12-31', businessLines: ['食品安全'], expertise: [], region: '和平区', status: 'active', userId });
+  }
+  const item = await cliCall<{ id: number }>(dataDir, 'admin', 'items.create', { bureauId: HEPING_ID, level: 'district', businessLine: '食品安全', seq: 1, category: '食品销售监督检查', name: '食品销售者经营条件检查', itemClass: 'general', methods: ['on_site'] });
+  const plan = await cliCall<{ id: number }>(dataDir, 'admin', 'plans.create', { bureauId: HEPING_ID, year: 2026, businessLine: '食品安全', title: '和平区局2026年度食品销售双随机抽查计划' });
+  const task = await cliCall<{ id: number }>(dataDir, 'admin', 'tasks.create', { planId: plan.id, name: '第一批次 食品销售者抽查', executingBureauId: HEPING_ID, itemIds: [item.id], ratios: { defaultBp: 10000, overrides: {} }, windowFrom: '2026-04-01', windowTo: '2026-12-31' });
+  await cliCall(dataDir, 'admin', 'plans.submit', { id: plan.id });
+  await cliCall(dataDir, LEGAL.login, 'plans.review', { id: plan.id, decision: 'approve', note: '同意' });
+  await cliCall(dataDir, LEGAL.login, 'plans.publish', { id: plan.id });
+  const drawn = await cliJson<{ selected: unknown[] }>(dataDir, ['draw', 'run', '--task', String(task.id), '--witness', '纪检监察室 王监督', '--user', 'admin']);
+  expect(drawn.selected).toHaveLength(2);
+
+  const list = await cliCall<{ items: { id: number; targetName: string }[] }>(dataDir, 'admin', 'inspections.list', { q: TARGET });
+  const id = list.items.find((i) => i.targetName === TARGET)!.id;
+  const day = today();
+  let dto = await cliCall<Inspection>(dataDir, 'admin', 'inspections.get', { id });
+  dto = await cliCall<Inspection>(dataDir, 'admin', 'inspections.update', { id, version: dto.version, methods: ['on_site'], plannedStart: null, plannedEnd: null, reuseNote: null });
+  dto = await cliCall<Inspection>(dataDir, 'admin', 'inspections.start', { id, version: dto.version, startedOn: day });
+  dto = await cliCall<Inspection>(dataDir, 'admin', 'inspections.setSigning', { id, version: dto.version, status: 'signed', reason: null, witnessName: null, witnessIdNo: null });
+  dto = await cliCall<Inspection>(dataDir, 'admin', 'inspections.finish', { id, version: dto.version, endedOn: day });
+  dto = await cliCall<Inspection>(dataDir, INSPECTOR.login, 'inspections.saveResult', {
+    id, version: dto.version, categories: ['no_problem'], measures: ['none_needed'], measureOther: null, summary: '现场核查经营条件',
+    items: dto.items.map((i) => ({ itemId: i.id, checked: true, finding: '未发现问题', handling: null })), remark: null, remarkNonPublic: null, nonPublic: null, nonPublicNote: null,
+  });
+  dto = await cliCall<Inspection>(dataDir, INSPECTOR.login, 'inspections.submitResult', { id, version: dto.version });
+  await cliCall(dataDir, REVIEWER.login, 'inspections.review', { id, version: dto.version, decision: 'approve', comment: '同意' });
+}
+
+/** A one-page PDF made here (a scanned 送达回证 stands in). */
+async function receiptPdf(): Promise<string> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([595, 842]).drawText('Proof of service (test fixture)', { x: 72, y: 760, size: 18, font });
+  const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'casebinder-volume-')), 'receipt.pdf');
+  await fs.writeFile(file, await doc.save());
+  return file;
+}
+
+async function newestExport(dataDir: string, pattern: RegExp): Promise<string> {
+  const dir = path.join(dataDir, 'exports');
+  const names = (await fs.readdir(dir)).filter((n) => pattern.test(n));
+  const stats = await Promise.all(names.map(async (n) => ({ n, t: (await fs.stat(path.join(dir, n))).mtimeMs })));
+  stats.sort((a, b) => b.t - a.t);
+  if (!stats[0]) throw new Error(`no export matching ${pattern} in ${names.join(', ')}`);
+  return path.join(dir, stats[0].n);
+}
+
+test.describe.configure({ timeout: 300_000 });
+
+test.use({
+  hostSetup: {
+    seed: async ({ dataDir, init }) => {
+      await settleAdminPassword(dataDir, init);
+      await seedReviewedInspection(dataDir);
+    },
+  },
+});
+
+test('a case volume: generated notice and an imported PDF, reordered, bound by the legal division with a reason, opened', async ({ page, appHost }) => {
+  let shell = await signIn(page, appHost);
+  const volumes = new VolumesPage(page);
+  const inspections = new InspectionsPage(page);
+
+  // 抽查专卷: one volume per drawn target; Enter opens it.
+  await shell.openMenu('抽查专卷');
+  await expect(volumes.table.locator('.ant-table-row')).toHaveCount(2);
+  await expect(volumes.row(TARGET)).toContainText('整理中');
+  await expect(volumes.row(TARGET)).toContainText('第一批次 食品销售者抽查');
+  await shell.screenshot('volumes-list');
+  await volumes.open(TARGET);
+  await expect(page.getByTestId('volume-custody')).toContainText('和平');
+  await expect(volumes.checklist.getByTestId('check-notice')).toHaveAttribute('data-status', 'missing');
+  await expect(volumes.checklist.getByTestId('check-result_reviewed')).toHaveAttribute('data-status', 'ok');
+
+  // The inspection screen: generate the 告知书 (it opens for printing), then back to the volume by its link.
+  await page.getByTestId('volume-inspection-link').click();
+  await expect(inspections.target).toHaveText(TARGET);
+  await inspections.tab('documents');
+  const popup = page.waitForEvent('popup');
+  await page.getByTestId('doc-render-notice').click();
+  await (await popup).close();
+  await expect(page.getByTestId('documents-table')).toContainText('行政检查告知书');
+  await page.getByTestId('inspection-volume-link').click();
+  await expect(volumes.screen).toBeVisible();
+  await expect(volumes.entry('行政检查告知书')).toContainText('生成');
+  await expect(volumes.checklist.getByTestId('check-notice')).toHaveAttribute('data-status', 'ok');
+
+  // 导入文件: a PDF made here, filed as the 送达回证 (default place: after the notice).
+  await volumes.importDocument(await receiptPdf(), { docType: '送达回证', title: RECEIPT_TITLE, responsible: '沈阳市和平区市场监督管理局', remark: '当事人签收' });
+  await expect(volumes.entryRows()).toHaveCount(2);
+  await expect(volumes.entryRows().nth(1)).toContainText(RECEIPT_TITLE);
+  await expect(volumes.entry(RECEIPT_TITLE)).toContainText('导入');
+  await expect(volumes.checklist.getByTestId('check-service_proof')).toHaveAttribute('data-status', 'ok');
+
+  // Order: Alt+↑ on the focused row moves it (a draft until 保存顺序); saved, then ↓ and saved back.
+  await volumes.entry(RECEIPT_TITLE).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(volumes.entryRows().first()).toContainText(RECEIPT_TITLE);
+  await expect(page.getByTestId('order-dirty')).toBeVisible();
+  await page.getByTestId('order-save').click();
+  await expect(page.getByTestId('order-dirty')).toHaveCount(0);
+  await page.reload();
+  await expect(volumes.entryRows().first()).toContainText(RECEIPT_TITLE);
+  await volumes.entry(RECEIPT_TITLE).getByTestId('entry-down').click();
+  await expect(volumes.entryRows().nth(1)).toContainText(RECEIPT_TITLE);
+  await page.getByTestId('order-save').click();
+  await expect(page.getByTestId('order-dirty')).toHaveCount(0);
+  await expect(volumes.entryRows().first().getByTestId('entry-seq')).toHaveText('1');
+  await expect(volumes.entryRows().first()).toContainText('行政检查告知书');
+
+  // The drawer: pages of the imported file (rotate one step).
+  await volumes.entry(RECEIPT_TITLE).click();
+  const drawer = page.getByTestId('entry-drawer');
+  await expect(drawer.getByTestId('entry-pages')).toBeVisible();
+  await drawer.getByTestId('page-rotate').click();
+  await expect(drawer.getByTestId('entry-pages')).toContainText('90°');
+  await drawer.getByTestId('page-rotate').click();
+  await drawer.getByTestId('page-rotate').click();
+  await drawer.getByTestId('page-rotate').click();
+  await expect(drawer.getByTestId('entry-pages')).not.toContainText('°');
+  await shell.screenshot('volume-entry-drawer');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+
+  // Not yet published: the admin (not legal) is told the legal division must bind it.
+  await expect(volumes.checklist.getByTestId('check-publication')).toHaveAttribute('data-status', 'missing');
+  await page.getByTestId('volume-bind').click();
+  await expect(page.getByTestId('bind-missing')).toContainText('检查结果公示记录');
+  await expect(page.getByTestId('bind-legal-needed')).toBeVisible();
+  await expect(page.getByTestId('bind-ok')).toBeDisabled();
+  await shell.screenshot('volume-bind-blocked');
+  await page.keyboard.press('Escape');
+  const volumeUrl = page.url();
+
+  // The legal division binds it with a reason; version 1 appears with its page count.
+  await shell.logout.click();
+  shell = await signIn(page, appHost, LEGAL.login, LEGAL.password);
+  await goTo(page, volumeUrl.slice(volumeUrl.indexOf('#')));
+  await expect(volumes.screen).toBeVisible();
+  expect(await volumes.bind('结果公示尚在期限内，先行装订以备法制审核')).toContain('第 1 版');
+  const version = volumes.versions.locator('tbody tr.ant-table-row').first();
+  await expect(version.getByTestId('binding-version')).toHaveText('第 1 版');
+  await expect(version).toContainText(LEGAL.displayName);
+  const pagesText = (await version.getByTestId('binding-pages').textContent()) ?? '';
+  const pages = Number(/^(\d+)/.exec(pagesText)?.[1]);
+  expect(pages).toBeGreaterThanOrEqual(4);
+
+  // 打开: exported into exports/ and opened in a new tab; the PDF has the target, the 目录 and its pages.
+  const opened = page.waitForEvent('popup');
+  await version.getByTestId('binding-open').click();
+  await (await opened).close();
+  const pdf = await newestExport(appHost.dataDir, /-v1\.pdf$/);
+  const { stdout: text } = await run('pdftotext', ['-layout', pdf, '-']);
+  expect(text).toContain(TARGET);
+  expect(text.replace(/\s+/g, '')).toContain('卷内文件目录');
+  const { stdout: info } = await run('pdfinfo', [pdf]);
+  expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(pages);
+
+  // The workspace as a clerk sees it, for people to look at.
+  await shell.logout.click();
+  shell = await signIn(page, appHost);
+  await goTo(page, volumeUrl.slice(volumeUrl.indexOf('#')));
+  await expect(volumes.versions).toContainText('第 1 版');
+  await page.mouse.move(0, 0);
+  await shell.screenshot('volume-workspace');
+});
