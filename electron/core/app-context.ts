@@ -43,7 +43,8 @@ import { createPublishService } from './publish/publish-service';
 import { createReportService } from './reports/report-service';
 import { dispatch } from './rpc/dispatch';
 import { createVolumeBindJob } from './volumes/volume-bind-job';
-import { loadBindingSnapshots, loadEntrySnapshots } from './volumes/volume-repository';
+import { createVolumeMarkService } from './volumes/volume-marks';
+import { loadBindingSnapshots, loadEntrySnapshots, loadMarkSnapshots, loadPublicCopySnapshots } from './volumes/volume-repository';
 import { createVolumeService } from './volumes/volume-service';
 import { buildHandlers } from './rpc/handlers';
 import { loadTargetSnapshots } from './targets/target-repository';
@@ -137,9 +138,13 @@ export async function createAppContext(config: AppConfig) {
   audit.registerSnapshotSource({ entity: 'correction_order', load: () => loadCorrectionSnapshots(db) });
   const volumes = createVolumeService({ db, clock, audit, blobs, jobs, staged, inspections, exportsDir });
   const volumeBind = createVolumeBindJob({ db, clock, audit, blobs, volumes, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)) });
-  jobs.register('volumes.bind', volumeBind);
+  jobs.register('volumes.bind', volumeBind.runFull);
+  jobs.register('volumes.bindPublic', volumeBind.runPublic);
+  const volumeMarks = createVolumeMarkService({ db, clock, audit });
   audit.registerSnapshotSource({ entity: 'volume_entry', load: () => loadEntrySnapshots(db) });
   audit.registerSnapshotSource({ entity: 'volume_binding', load: () => loadBindingSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'volume_redaction', load: () => loadMarkSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'volume_public_copy', load: () => loadPublicCopySnapshots(db) });
 
   const revealExport = async (fileName: string) => {
     const file = path.join(config.dataDir, 'exports', path.basename(fileName));
@@ -156,7 +161,7 @@ export async function createAppContext(config: AppConfig) {
       counts: { bureaus: await count('bureaus'), users: await count('users'), targets: await count('targets'), auditEvents: await count('audit_events') },
     };
   };
-  const deps = { handlers: buildHandlers({ revealExport, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, inspections, publish, reports, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
+  const deps = { handlers: buildHandlers({ revealExport, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, volumeMarks, inspections, publish, reports, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
   if (config.resumeJobs ?? true) await jobs.resume();
 
   return {
@@ -165,7 +170,7 @@ export async function createAppContext(config: AppConfig) {
     events,
     logger,
     platform: config.platform,
-    services: { audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, inspections, publish, reports, calendar, blobs, jobs },
+    services: { audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, volumeMarks, inspections, publish, reports, calendar, blobs, jobs },
     dispatch: (request: RpcRequest, trustedSession?: Session): Promise<Envelope<unknown>> => dispatch(deps, request, trustedSession),
     /** First run: the admin account with a one-time password (null when an admin exists). */
     ensureInitialised: async () => {

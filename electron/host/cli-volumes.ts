@@ -5,14 +5,15 @@ import type { AppContext } from '../core/app-context';
 
 type Result = { code: number; json: unknown; text: string };
 
-export const VOLUME_USAGE = 'volume bind|check|export VOLUME_ID [--out FILE.pdf] [--version N] [--reason 理由] [--user LOGIN]';
+export const VOLUME_USAGE = 'volume bind|check|export VOLUME_ID [--out FILE.pdf] [--version N] [--public] [--reason 理由] [--user LOGIN]';
 
-type Options = { id: number; out?: string; version?: number; reason?: string; user: string };
+type Options = { id: number; out?: string; version?: number; public?: boolean; reason?: string; user: string };
 
 /**
  * `casebinder volume bind|check|export VOLUME_ID`: through dispatch as LOGIN (roles and bureau scope as in
  * the UI). bind runs the binding job to its end and writes the new version to exports/; check exits 1
- * when something is missing; export writes a bound version (default the latest) to --out.
+ * when something is missing; export writes a bound version (default the latest) to --out; with --public
+ * the public copy (公开版), built first when none follows the latest version and the marks as they are now.
  */
 export async function volumeCommand(app: AppContext, sub: 'bind' | 'check' | 'export', o: Options): Promise<Result> {
   const session = await app.services.auth.sessionForLogin(o.user);
@@ -40,6 +41,16 @@ export async function volumeCommand(app: AppContext, sub: 'bind' | 'check' | 'ex
     return { code: 0, json: { version: result.version, pages: result.pages, sha256: result.sha256, file }, text: `已装订第 ${result.version} 版，共 ${result.pages} 页，SHA-256 ${result.sha256}：${file}` };
   }
   if (!o.out) throw new AppError('INVALID_INPUT', { issues: [{ path: ['out'], message: '请用 --out 指定输出文件' }] });
+  if (o.public) {
+    if (o.version === undefined && !(await call('volumes.get', { id: o.id })).publicCurrent) {
+      const { jobId } = await call('volumes.bindPublic', { id: o.id });
+      await app.services.jobs.idle();
+      const job = await call('jobs.get', { id: jobId });
+      if (job.state !== 'succeeded') throw new AppError(job.errorCode ?? 'INVALID_INPUT', job.errorDetails ?? { state: job.state });
+    }
+    const { file, version, sha256 } = await app.services.volumes.exportFile({ id: o.id, public: true, ...(o.version ? { version: o.version } : {}) }, access, path.resolve(o.out));
+    return { code: 0, json: { public: true, version, sha256, file }, text: `已导出公开版第 ${version} 版：${file}` };
+  }
   const { file, version, sha256 } = await app.services.volumes.exportFile({ id: o.id, ...(o.version ? { version: o.version } : {}) }, access, path.resolve(o.out));
   return { code: 0, json: { version, sha256, file }, text: `已导出第 ${version} 版：${file}` };
 }

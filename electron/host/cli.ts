@@ -40,8 +40,8 @@ const HELP = `casebinder ${version} — 双随机、一公开 抽查专卷与档
   draw replay --record FILE.json --population FILE.csv   第三方复算（无需数据文件夹）
   docs render notice|register|order --inspection ID [--correction ID] --out FILE.pdf [--user LOGIN]
                                     生成行政检查告知书、责令改正通知书（自动编文号）或登记表的新版本 PDF（order 默认最近一次责令改正）
-  volume bind|check|export VOLUME_ID [--out FILE.pdf] [--version N] [--reason 理由] [--user LOGIN]
-                                    装订专卷为新版本 PDF / 齐全性检查（缺项时退出码 1）/ 导出装订版本
+  volume bind|check|export VOLUME_ID [--out FILE.pdf] [--version N] [--public] [--reason 理由] [--user LOGIN]
+                                    装订专卷为新版本 PDF / 齐全性检查（缺项时退出码 1）/ 导出装订版本（--public 导出公开版，无最新公开版时先生成）
   publish export --bureau 区划代码 --from DATE --to DATE --out FILE.csv [--format xlsx] [--include-published] [--user LOGIN]
                                     导出本单位已复核检查结果的公示文件（每个对象每个事项一行；不予公开的不导出）
   workdays add DATE N               DATE 起第 N 个工作日（起算日不计入，按国务院放假安排；无需数据文件夹，给出 --data-dir 时含导入的年度）
@@ -59,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
       name: { type: 'string' }, bureau: { type: 'string' }, roles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       mode: { type: 'string' }, encoding: { type: 'string' }, sheet: { type: 'string' }, out: { type: 'string' },
       task: { type: 'string' }, seed: { type: 'string' }, witness: { type: 'string' }, record: { type: 'string' }, population: { type: 'string' }, inspection: { type: 'string' },
-      correction: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, 'include-published': { type: 'boolean' }, reason: { type: 'string' }, version: { type: 'string' },
+      correction: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, 'include-published': { type: 'boolean' }, public: { type: 'boolean' }, reason: { type: 'string' }, version: { type: 'string' },
     },
   });
   const opts: Options = { dataDir: path.resolve(String(values['data-dir'] ?? defaultDataDir())), json: Boolean(values.json), values, positionals };
@@ -315,7 +315,7 @@ async function volume(sub: string | undefined, opts: Options): Promise<number> {
   if ((sub !== 'bind' && sub !== 'check' && sub !== 'export') || !Number.isInteger(id) || id < 1 || (sub === 'export' && !opts.values.out) || (version !== undefined && !Number.isInteger(version))) return usage(VOLUME_USAGE);
   const app = await open(opts, false);
   try {
-    const r = await volumeCommand(app, sub, { id, out: opts.values.out as string | undefined, version, reason: opts.values.reason as string | undefined, user: String(opts.values.user ?? 'admin') });
+    const r = await volumeCommand(app, sub, { id, out: opts.values.out as string | undefined, version, public: opts.values.public === true, reason: opts.values.reason as string | undefined, user: String(opts.values.user ?? 'admin') });
     out(opts, r.json, r.text);
     return r.code;
   } finally {

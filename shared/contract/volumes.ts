@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
+import { NON_PUBLIC_REASONS } from '../domain/inspections/inspections';
 import { CHECKLIST_KEYS, PAGE_ROTATIONS, RETENTION_PERIODS, VOLUME_DOC_TYPES, VOLUME_ENTRY_SOURCES, VOLUME_MEDIA_TYPES } from '../domain/volumes/volumes';
 import { Id, pageOf } from './common';
 import { method } from './method';
@@ -7,6 +8,8 @@ import { method } from './method';
 /** Who edits and binds volumes: the bureau's clerks (档案员) and admins; legal staff bind incomplete ones. */
 export const VOLUME_EDITORS = ['admin', 'clerk'] as const;
 export const VOLUME_BINDERS = ['admin', 'clerk', 'legal'] as const;
+/** Who marks material 不予公开 and lifts marks (a privacy or state-secret mark only the legal role lifts; checked in the core). */
+export const VOLUME_MARKERS = ['admin', 'clerk', 'legal'] as const;
 export const VOLUME_STATUSES = ['open', 'bound', 'in_review', 'archived'] as const;
 
 const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
@@ -37,6 +40,26 @@ const Rotation = z.union([z.literal(PAGE_ROTATIONS[0]), z.literal(PAGE_ROTATIONS
 
 export const VolumePageDto = z.object({ index: z.number().int(), rotation: Rotation, excluded: z.boolean(), reason: z.string().nullable() });
 
+/** A 不予公开 mark on a whole document (pageIndex null) or one page; lifted marks are kept. */
+export const VolumeMarkDto = z.object({
+  id: Id,
+  entryId: Id,
+  /** 0-based page of the entry; null = the whole document. */
+  pageIndex: z.number().int().nullable(),
+  reason: z.enum(NON_PUBLIC_REASONS),
+  note: z.string().nullable(),
+  markedBy: Id.nullable(),
+  markedByName: z.string().nullable(),
+  markedAt: z.string(),
+  liftedBy: Id.nullable(),
+  liftedByName: z.string().nullable(),
+  liftedAt: z.string().nullable(),
+  liftReason: z.string().nullable(),
+  /** The entry holding the enterprise's written consent (trade secrets only). */
+  consentEntryId: Id.nullable(),
+});
+export type VolumeMarkDto = z.infer<typeof VolumeMarkDto>;
+
 export const VolumeEntryDto = z.object({
   id: Id,
   /** 序号 in the current order (1-based). */
@@ -61,6 +84,8 @@ export const VolumeEntryDto = z.object({
   pageCount: z.number().int(),
   /** Pages with a rotation or excluded (the others are bound as they are). */
   pages: z.array(VolumePageDto),
+  /** 不予公开 marks on the document or its pages, live and lifted, oldest first. */
+  marks: z.array(VolumeMarkDto),
   version: z.number().int(),
 });
 export type VolumeEntryDto = z.infer<typeof VolumeEntryDto>;
@@ -81,6 +106,22 @@ export const VolumeBindingDto = z.object({
 });
 export type VolumeBindingDto = z.infer<typeof VolumeBindingDto>;
 
+/** A public copy (公开版): withheld pages replaced by placeholder pages; immutable like a full version. */
+export const VolumePublicCopyDto = z.object({
+  version: z.number().int(),
+  /** The full version whose order and numbering it follows (the latest when it was made). */
+  basedOnVersion: z.number().int(),
+  pages: z.number().int(),
+  contentPages: z.number().int(),
+  withheldPages: z.number().int(),
+  sha256: z.string(),
+  size: z.number().int(),
+  boundBy: Id.nullable(),
+  boundByName: z.string().nullable(),
+  boundAt: z.string(),
+});
+export type VolumePublicCopyDto = z.infer<typeof VolumePublicCopyDto>;
+
 export const VolumeDto = VolumeSummaryDto.extend({
   entries: z.array(VolumeEntryDto),
   checklist: z.array(ChecklistItemDto),
@@ -90,6 +131,9 @@ export const VolumeDto = VolumeSummaryDto.extend({
   /** 档号: blank until the volume is archived. */
   archiveNo: z.string().nullable(),
   bindings: z.array(VolumeBindingDto),
+  publicCopies: z.array(VolumePublicCopyDto),
+  /** The latest public copy follows the latest full version and no mark changed since. */
+  publicCurrent: z.boolean(),
 });
 export type VolumeDto = z.infer<typeof VolumeDto>;
 
@@ -181,12 +225,36 @@ export const volumesMethods = {
     input: z.strictObject({ id: Id }),
     output: z.array(VolumeBindingDto),
   }),
+  'volumes.markNonPublic': method({
+    summary: '把一份卷内文件或其中一页标记为不予公开（商业秘密、个人隐私、国家秘密），列入备考表，公开版中以占位页代替',
+    access: VOLUME_MARKERS,
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ entryId: Id, pageIndex: z.number().int().min(0).nullable(), reason: z.enum(NON_PUBLIC_REASONS), note: text(300).nullable() }),
+    output: VolumeEntryDto,
+  }),
+  'volumes.liftNonPublic': method({
+    summary: '解除不予公开标记（商业秘密可凭企业书面同意解除；个人隐私、国家秘密须法制审核人员解除），标记本身保留',
+    access: VOLUME_MARKERS,
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ id: Id, reason: text(300).min(1, '请填写解除理由'), consentEntryId: Id.optional() }),
+    output: VolumeEntryDto,
+  }),
+  'volumes.bindPublic': method({
+    summary: '生成公开版：按最新装订版本的结构，不予公开的页面以说明理由的占位页代替（原页面不进入文件），形成新的不可修改版本（后台任务）',
+    access: VOLUME_BINDERS,
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ id: Id }),
+    output: z.object({ jobId: Id }),
+  }),
   'volumes.exportFile': method({
-    summary: '把一个装订版本（默认最新）写入数据文件夹的 exports/，返回文件名',
+    summary: '把一个装订版本或公开版（默认最新）写入数据文件夹的 exports/，返回文件名',
     access: 'any',
     scope: 'bureau',
     mutates: true,
-    input: z.strictObject({ id: Id, version: z.number().int().min(1).optional() }),
+    input: z.strictObject({ id: Id, version: z.number().int().min(1).optional(), public: z.boolean().default(false) }),
     output: z.object({ fileName: z.string(), version: z.number().int(), sha256: z.string() }),
   }),
 };

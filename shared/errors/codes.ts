@@ -123,6 +123,10 @@ export const ERROR_CODES = [
   'VOLUME_ENTRY_READ_ONLY',
   'VOLUME_NOT_BOUND',
   'VOLUME_EMPTY',
+  'VOLUME_MARK_EXISTS',
+  'VOLUME_MARK_LIFTED',
+  'VOLUME_LIFT_LEGAL_ONLY',
+  'VOLUME_CONSENT_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

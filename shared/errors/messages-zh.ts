@@ -107,6 +107,10 @@ export const MESSAGES_ZH = {
   VOLUME_ENTRY_READ_ONLY: '系统生成的文书只能修改备注和文件类型，其余著录项随文书版本自动更新。',
   VOLUME_NOT_BOUND: '该专卷尚未装订，或指定的装订版本不存在。',
   VOLUME_EMPTY: '专卷中没有可装订的页面。',
+  VOLUME_MARK_EXISTS: '该文件或页面已标记为不予公开。',
+  VOLUME_MARK_LIFTED: '该不予公开标记已经解除。',
+  VOLUME_LIFT_LEGAL_ONLY: '个人隐私、国家秘密的不予公开标记只能由法制审核人员解除；商业秘密须附企业书面同意文件。',
+  VOLUME_CONSENT_INVALID: '企业书面同意文件须是本卷中的另一份文件，且只能用于解除商业秘密标记。',
 } as const satisfies Record<ErrorCode, string>;
 
 export function messageZh(code: ErrorCode): string {

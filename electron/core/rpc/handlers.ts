@@ -20,6 +20,7 @@ import type { DrawService } from '../draws/draw-service';
 import { buildDocumentHandlers } from '../documents/document-handlers';
 import type { DocumentService } from '../documents/document-service';
 import { buildVolumeHandlers } from '../volumes/volume-handlers';
+import type { VolumeMarkService } from '../volumes/volume-marks';
 import type { VolumeService } from '../volumes/volume-service';
 import { buildInspectionHandlers } from '../inspections/inspection-handlers';
 import type { InspectionService } from '../inspections/inspection-service';
@@ -46,6 +47,7 @@ export type HandlerDeps = {
   draws: DrawService;
   documents: DocumentService;
   volumes: VolumeService;
+  volumeMarks: VolumeMarkService;
   publish: PublishService;
   reports: ReportService;
   inspections: InspectionService;

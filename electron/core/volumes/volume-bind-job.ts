@@ -1,31 +1,65 @@
 import { createHash } from 'node:crypto';
+import { NON_PUBLIC_REASON_LABELS, NON_PUBLIC_REASONS, type NonPublicReason } from '../../../shared/domain/inspections/inspections';
 import { RETENTION_LABELS, defaultRetention, VOLUME_DOC_TYPE_LABELS } from '../../../shared/domain/volumes/volumes';
+import { AppError } from '../../../shared/errors/app-error';
 import type { AuditActor, AuditService } from '../audit/audit-service';
 import type { BlobStore } from '../blobs/blob-store';
 import type { Clock } from '../config';
-import type { Database } from '../db/database';
+import type { Database, Tx } from '../db/database';
 import { volumeSnapshot } from '../draws/draw-repository';
 import type { JobRunContext } from '../jobs/job-service';
-import { bindVolumePdf, type BindEntry } from './volume-pdf';
-import { findVolume, listBindings, orderedEntries, syncGenerated } from './volume-repository';
+import { bindVolumePdf, withheldReason, type BindEntry, type BoundVolume } from './volume-pdf';
+import { findVolume, listBindings, liveMarkIds, orderedEntries, syncGenerated, type MarkRow } from './volume-repository';
 import type { VolumeService } from './volume-service';
 
 type Deps = { db: Database; clock: Clock; audit: AuditService; blobs: BlobStore; volumes: VolumeService; fontBytes: () => Promise<Uint8Array> };
 
 type BindInput = { volumeId: number; incompleteReason: string | null; missing: string[]; actor: AuditActor };
 export type BindResult = { volumeId: number; version: number; pages: number; contentPages: number; sha256: string; size: number };
+export type PublicBindResult = BindResult & { basedOnVersion: number; withheldPages: number };
 
 const beijingDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const WITHHELD_TITLE = '[不予公开]';
+
+type Ordered = Awaited<ReturnType<typeof orderedEntries>>;
+
+/** §3.3: the full version's 备考表 lists the non-public material, live and lifted. */
+function nonPublicNotes(entries: Ordered, titles: readonly string[]): string[] {
+  const seqOf = new Map(entries.map(({ row }, i) => [row.id, i + 1]));
+  return entries.flatMap(({ marks }, i) =>
+    marks.map((m: MarkRow) => {
+      const where = `第 ${i + 1} 件《${titles[i] ?? ''}》${m.page_index === null ? '（全件）' : `原第 ${m.page_index + 1} 页`}`;
+      const label = NON_PUBLIC_REASON_LABELS[m.reason];
+      if (m.lifted_at === null) return `${where}不予公开：${label}${m.note ? `（${m.note}）` : ''}。`;
+      const consent = m.consent_entry_id === null ? '' : `，依据企业书面同意（第 ${seqOf.get(m.consent_entry_id) ?? '?'} 件）`;
+      return `${where}原标记不予公开（${label}），已于 ${beijingDate(new Date(m.lifted_at))} 解除${consent}：${m.lift_reason ?? ''}。`;
+    }),
+  );
+}
+
+/** The public copy's 备考表: how many pages were withheld and why — never what they hold. */
+function withheldSummary(entries: readonly BindEntry[]): { pages: number; note: string | null } {
+  const counts = new Map<NonPublicReason, number>();
+  for (const e of entries) {
+    for (let i = 0; i < e.pageCount; i++) {
+      const reason = e.pages.get(i)?.excluded ? null : withheldReason(e, i);
+      if (reason) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    }
+  }
+  const pages = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (pages === 0) return { pages, note: null };
+  const parts = NON_PUBLIC_REASONS.filter((r) => counts.has(r)).map((r) => `${NON_PUBLIC_REASON_LABELS[r]} ${counts.get(r)} 页`);
+  return { pages, note: `本公开版有 ${pages} 页依法不予公开，已以说明理由的占位页代替（${parts.join('、')}）。` };
+}
 
 /**
- * The 'volumes.bind' job: read the volume as it is now, assemble the PDF, store it as a blob and record a
- * new immutable version with an audit event. The PDF is built outside the write lock (it may take
- * seconds); the version number is taken inside it, so two bindings never share one.
+ * The 'volumes.bind' and 'volumes.bindPublic' jobs: read the volume as it is now, assemble the PDF, store
+ * it as a blob and record a new immutable version (full, or public copy) with an audit event. The PDF is
+ * built outside the write lock (it may take seconds); the version number is taken inside it, so two
+ * bindings never share one.
  */
 export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontBytes }: Deps) {
-  return async function run(ctx: JobRunContext): Promise<BindResult> {
-    const input = ctx.input as BindInput;
-    const boundAt = clock.now();
+  async function build(ctx: JobRunContext, input: BindInput, publicCopy: boolean, boundAt: Date) {
     await db.write((tx) => syncGenerated(tx, input.volumeId, input.actor, audit, boundAt.toISOString()));
     const volume = await findVolume(db, input.volumeId);
     const inspection = await volumes.inspectionOf(volume);
@@ -33,60 +67,106 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
     const previous = (await listBindings(db, input.volumeId))[0] ?? null;
     const user = input.actor.userId === null ? null : await db.get<{ display_name: string }>('SELECT display_name FROM users WHERE id = ?', [input.actor.userId]);
 
-    const bindEntries: BindEntry[] = entries.map(({ row, pages }) => ({
-      entryId: row.id,
-      title: row.title ?? `[${VOLUME_DOC_TYPE_LABELS[row.doc_type]}]`,
-      docNo: row.doc_no,
-      responsible: row.responsible,
-      docDate: row.doc_date,
-      remark: row.remark,
-      mediaType: row.media_type,
-      pageCount: row.page_count,
-      bytes: () => blobs.read(row.blob_sha256), // a Buffer is a Uint8Array: no copy of a 1 MB scan per page
-      pages: new Map(pages.map((p) => [p.page_index, { rotation: p.rotation, excluded: p.excluded === 1, reason: p.reason }])),
-    }));
+    const bindEntries: BindEntry[] = entries.map(({ row, pages, marks }) => {
+      const live = marks.filter((m) => m.lifted_at === null);
+      const document = live.find((m) => m.page_index === null)?.reason ?? null;
+      const hidden = publicCopy && document !== null; // no non-public metadata in the public copy
+      return {
+        entryId: row.id,
+        title: hidden ? WITHHELD_TITLE : (row.title ?? `[${VOLUME_DOC_TYPE_LABELS[row.doc_type]}]`),
+        docNo: hidden ? null : row.doc_no,
+        responsible: row.responsible,
+        docDate: row.doc_date,
+        remark: hidden ? null : row.remark,
+        mediaType: row.media_type,
+        pageCount: row.page_count,
+        bytes: () => blobs.read(row.blob_sha256), // a Buffer is a Uint8Array: no copy of a 1 MB scan per page
+        pages: new Map(pages.map((p) => [p.page_index, { rotation: p.rotation, excluded: p.excluded === 1, reason: p.reason }])),
+        withheld: { document, pages: new Map(live.filter((m) => m.page_index !== null).map((m) => [m.page_index as number, m.reason])) },
+      };
+    });
+    const titles = bindEntries.map((e) => e.title);
     const notes: string[] = [];
     if (input.incompleteReason) notes.push(`本卷材料不齐全（缺：${input.missing.join('、')}），经法制审核同意装订，理由：${input.incompleteReason}`);
     if (previous) {
       entries.forEach(({ row }, i) => {
-        if (row.created_at > previous.boundAt) notes.push(`第 ${i + 1} 件《${bindEntries[i]?.title ?? ''}》系第 ${previous.version} 版装订（${beijingDate(new Date(previous.boundAt))}）后补入。`);
+        if (row.created_at > previous.boundAt) notes.push(`第 ${i + 1} 件《${titles[i] ?? ''}》系第 ${previous.version} 版装订（${beijingDate(new Date(previous.boundAt))}）后补入。`);
       });
     }
+    const withheld = withheldSummary(bindEntries);
+    if (publicCopy && withheld.note) notes.push(withheld.note);
+    if (!publicCopy) notes.push(...nonPublicNotes(entries, titles));
     const retention = defaultRetention(inspection?.result?.categories ?? [], (inspection?.corrections.length ?? 0) > 0);
     const bound = await bindVolumePdf(
       bindEntries,
       {
         fondsName: volume.custody_bureau_name,
-        volumeTitle: volume.title,
+        volumeTitle: publicCopy ? `${volume.title}（公开版）` : volume.title,
         inspectingBureauName: volume.inspecting_bureau_name,
         retentionLabel: RETENTION_LABELS[retention],
         archiveNo: null,
-        keywords: ['随机抽查专卷', volume.target_name, ...(volume.task_name ? [volume.task_name] : [])],
+        keywords: ['随机抽查专卷', ...(publicCopy ? ['公开版'] : []), volume.target_name, ...(volume.task_name ? [volume.task_name] : [])],
         boundByName: user?.display_name ?? input.actor.login ?? '',
         inspectorNames: (inspection?.members ?? []).filter((m) => m.kind === 'inspector').map((m) => m.name).join('、'),
         boundOn: beijingDate(boundAt),
         boundAt,
         notes,
+        publicCopy,
       },
       await fontBytes(),
       (done, total) => ctx.progress(done, total, 'pages'),
     );
-    const sha256 = createHash('sha256').update(bound.bytes).digest('hex');
-    const manifest = JSON.stringify({ frontPages: bound.frontPages, backPages: bound.backPages, entries: bound.entries });
+    return { bound, sha256: createHash('sha256').update(bound.bytes).digest('hex'), withheldPages: withheld.pages };
+  }
+
+  const manifestOf = (bound: BoundVolume, extra: object = {}) => JSON.stringify({ frontPages: bound.frontPages, backPages: bound.backPages, entries: bound.entries, ...extra });
+
+  async function touchVolume(tx: Tx, input: BindInput, at: Date, detail: object, bound: boolean) {
+    if (bound) await tx.run(`UPDATE volumes SET status = CASE WHEN status = 'open' THEN 'bound' ELSE status END, version = version + 1, updated_at = ? WHERE id = ?`, [at.toISOString(), input.volumeId]);
+    else await tx.run('UPDATE volumes SET version = version + 1, updated_at = ? WHERE id = ?', [at.toISOString(), input.volumeId]);
+    const raw = await tx.get<Parameters<typeof volumeSnapshot>[0]>('SELECT * FROM volumes WHERE id = ?', [input.volumeId]);
+    await audit.record(tx, { actor: input.actor, action: bound ? 'volumes.bind' : 'volumes.bindPublic', entity: 'volume', entityId: input.volumeId, after: volumeSnapshot(raw as Parameters<typeof volumeSnapshot>[0]), detail });
+  }
+
+  async function runFull(ctx: JobRunContext): Promise<BindResult> {
+    const input = ctx.input as BindInput;
+    const boundAt = clock.now();
+    const { bound, sha256 } = await build(ctx, input, false, boundAt);
     return db.write(async (tx) => {
       const blob = await blobs.put(tx, bound.bytes, 'application/pdf');
       const version = ((await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM volume_bindings WHERE volume_id = ?', [input.volumeId]))?.v ?? 0) + 1;
       const { lastId } = await tx.run(
         `INSERT INTO volume_bindings (volume_id, version, blob_sha256, sha256, size, pages, content_pages, incomplete_reason, manifest, bound_by, bound_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [input.volumeId, version, blob.sha256, sha256, blob.size, bound.pages, bound.contentPages, input.incompleteReason, manifest, input.actor.userId, boundAt.toISOString()],
+        [input.volumeId, version, blob.sha256, sha256, blob.size, bound.pages, bound.contentPages, input.incompleteReason, manifestOf(bound), input.actor.userId, boundAt.toISOString()],
       );
-      const binding = (await tx.get<{ id: number }>('SELECT * FROM volume_bindings WHERE id = ?', [lastId])) as { id: number };
-      const { id: _id, ...snapshot } = binding;
+      const { id: _id, ...snapshot } = (await tx.get<{ id: number }>('SELECT * FROM volume_bindings WHERE id = ?', [lastId])) as { id: number };
       await audit.record(tx, { actor: input.actor, action: 'volumes.bind', entity: 'volume_binding', entityId: lastId, after: snapshot, detail: { volumeId: input.volumeId, version } });
-      await tx.run(`UPDATE volumes SET status = CASE WHEN status = 'open' THEN 'bound' ELSE status END, version = version + 1, updated_at = ? WHERE id = ?`, [boundAt.toISOString(), input.volumeId]);
-      const raw = await tx.get<Parameters<typeof volumeSnapshot>[0]>('SELECT * FROM volumes WHERE id = ?', [input.volumeId]);
-      await audit.record(tx, { actor: input.actor, action: 'volumes.bind', entity: 'volume', entityId: input.volumeId, after: volumeSnapshot(raw as Parameters<typeof volumeSnapshot>[0]), detail: { version, sha256 } });
+      await touchVolume(tx, input, boundAt, { version, sha256 }, true);
       return { volumeId: input.volumeId, version, pages: bound.pages, contentPages: bound.contentPages, sha256, size: blob.size };
     });
-  };
+  }
+
+  /** The public copy follows the latest full version's structure; the live marks it withheld are kept in its manifest. */
+  async function runPublic(ctx: JobRunContext): Promise<PublicBindResult> {
+    const input = ctx.input as BindInput;
+    const boundAt = clock.now();
+    const marks = await liveMarkIds(db, input.volumeId);
+    const { bound, sha256, withheldPages } = await build(ctx, input, true, boundAt);
+    return db.write(async (tx) => {
+      const basedOn = (await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM volume_bindings WHERE volume_id = ?', [input.volumeId]))?.v ?? null;
+      if (basedOn === null) throw new AppError('VOLUME_NOT_BOUND', { id: input.volumeId, version: null });
+      const blob = await blobs.put(tx, bound.bytes, 'application/pdf');
+      const version = ((await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM volume_public_copies WHERE volume_id = ?', [input.volumeId]))?.v ?? 0) + 1;
+      const { lastId } = await tx.run(
+        `INSERT INTO volume_public_copies (volume_id, version, based_on_version, blob_sha256, sha256, size, pages, content_pages, withheld_pages, manifest, bound_by, bound_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [input.volumeId, version, basedOn, blob.sha256, sha256, blob.size, bound.pages, bound.contentPages, withheldPages, manifestOf(bound, { liveMarks: marks }), input.actor.userId, boundAt.toISOString()],
+      );
+      const { id: _id, ...snapshot } = (await tx.get<{ id: number }>('SELECT * FROM volume_public_copies WHERE id = ?', [lastId])) as { id: number };
+      await audit.record(tx, { actor: input.actor, action: 'volumes.bindPublic', entity: 'volume_public_copy', entityId: lastId, after: snapshot, detail: { volumeId: input.volumeId, version, basedOnVersion: basedOn, withheldPages } });
+      await touchVolume(tx, input, boundAt, { publicVersion: version, sha256 }, false);
+      return { volumeId: input.volumeId, version, basedOnVersion: basedOn, pages: bound.pages, contentPages: bound.contentPages, withheldPages, sha256, size: blob.size };
+    });
+  }
+
+  return { runFull, runPublic };
 }

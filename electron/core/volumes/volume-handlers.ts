@@ -1,5 +1,6 @@
 import type { volumesMethods } from '../../../shared/contract';
 import type { CallContext, Handlers } from '../rpc/call-context';
+import type { VolumeMarkService } from './volume-marks';
 import type { AssertAnyBureau, VolumeService } from './volume-service';
 
 type Names = keyof typeof volumesMethods;
@@ -9,7 +10,7 @@ const anyBureau = (call: CallContext): AssertAnyBureau => (ids) => {
   if (!ids.some((id) => call.canAccessBureau(id))) call.assertBureau(ids[0] as number);
 };
 
-export function buildVolumeHandlers(d: { volumes: VolumeService }): Pick<Handlers, Names> {
+export function buildVolumeHandlers(d: { volumes: VolumeService; volumeMarks: VolumeMarkService }): Pick<Handlers, Names> {
   return {
     'volumes.list': async (input, call) => d.volumes.list({ ...input, bureauIds: call.bureauScope(input.bureauId) }),
     'volumes.get': (input, call) => d.volumes.get(input.id, anyBureau(call)),
@@ -21,6 +22,9 @@ export function buildVolumeHandlers(d: { volumes: VolumeService }): Pick<Handler
     'volumes.check': (input, call) => d.volumes.check(input.id, anyBureau(call)),
     'volumes.bind': (input, call) => d.volumes.bind(call.actor, call.requireSession().roles, input, anyBureau(call)),
     'volumes.versions': (input, call) => d.volumes.versions(input.id, anyBureau(call)),
+    'volumes.markNonPublic': (input, call) => d.volumeMarks.mark(call.actor, input, anyBureau(call)),
+    'volumes.liftNonPublic': (input, call) => d.volumeMarks.lift(call.actor, call.requireSession().roles, input, anyBureau(call)),
+    'volumes.bindPublic': (input, call) => d.volumes.bindPublic(call.actor, input, anyBureau(call)),
     'volumes.exportFile': async (input, call) => {
       const { fileName, version, sha256 } = await d.volumes.exportFile(input, anyBureau(call));
       return { fileName, version, sha256 };

@@ -1,5 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, degrees, type PDFFont, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRawStream, decodePDFRawStream, degrees, type PDFFont, type PDFRef } from 'pdf-lib';
+import { NON_PUBLIC_REASON_LABELS, type NonPublicReason } from '../../../shared/domain/inspections/inspections';
 import { pageRange, type PageRotation, type VolumeMediaType } from '../../../shared/domain/volumes/volumes';
 import { createPdfBuilder } from '../documents/pdf-builder';
 import { jpegInfo } from './volume-files';
@@ -10,6 +11,11 @@ import { jpegInfo } from './volume-files';
  * (copyPages), JPEG scans are embedded with their original bytes (no re-encoding), rotation is the page's
  * /Rotate, excluded pages are left out and listed in the 备考表. Front and back matter come from the house
  * PDF builder without its footer: they are not numbered (§3.4).
+ *
+ * The public copy (公开版) is the same structure with every withheld page (a page marked 不予公开, or any
+ * page of a document marked as a whole) replaced by a placeholder page stating the reason. A withheld page
+ * is never copied or embedded: only the kept pages of a source PDF are copied (with what they reference),
+ * and a withheld scan is not read at all — so nothing of it is in the bytes, hidden or covered.
  */
 
 export type BindPageState = { rotation: PageRotation; excluded: boolean; reason: string | null };
@@ -26,6 +32,8 @@ export type BindEntry = {
   pageCount: number;
   bytes: () => Promise<Uint8Array>;
   pages: ReadonlyMap<number, BindPageState>;
+  /** Live 不予公开 marks: the whole document, or single pages (0-based). Used only for the public copy. */
+  withheld: { document: NonPublicReason | null; pages: ReadonlyMap<number, NonPublicReason> };
 };
 
 export type BindFacts = {
@@ -43,6 +51,8 @@ export type BindFacts = {
   boundAt: Date;
   /** Reasons printed in the 本卷情况说明 besides the excluded pages (incomplete volume, later additions). */
   notes: string[];
+  /** Build the public copy: withheld pages become placeholder pages. */
+  publicCopy: boolean;
 };
 
 export type BoundEntry = { entryId: number; firstPage: number | null; lastPage: number | null; pages: number };
@@ -79,7 +89,7 @@ export async function bindVolumePdf(entries: readonly BindEntry[], facts: BindFa
   const firstPageRefs: (PDFRef | null)[] = [];
   let number = 0;
   for (const [index, entry] of entries.entries()) {
-    const added = await addEntryPages(out, entry);
+    const added = await addEntryPages(out, entry, facts.publicCopy ? font : null);
     firstPageRefs.push(added[0]?.ref ?? null);
     for (const page of added) stampNumber(page, String(++number), font);
     await progress(index + 1, entries.length);
@@ -100,27 +110,90 @@ export async function bindVolumePdf(entries: readonly BindEntry[], facts: BindFa
   return { bytes, pages: out.getPageCount(), frontPages: front.getPageCount(), contentPages, backPages: back.getPageCount(), entries: numbered };
 }
 
-/** The entry's bound pages, added to `out` with their rotation. */
-async function addEntryPages(out: PDFDocument, entry: BindEntry): Promise<PDFPage[]> {
+/** Why page `i` of the entry is withheld from the public copy, or null. */
+export const withheldReason = (e: BindEntry, i: number): NonPublicReason | null => e.withheld.document ?? e.withheld.pages.get(i) ?? null;
+
+export const placeholderText = (reason: NonPublicReason) => `本页涉及${NON_PUBLIC_REASON_LABELS[reason]}，依法不予公开`;
+
+/** A placeholder page (A4) for a withheld page: only the reason, drawn with the volume's subset font. */
+function addPlaceholder(out: PDFDocument, reason: NonPublicReason, font: PDFFont): PDFPage {
+  const page = out.addPage([595.28, 841.89]);
+  const text = placeholderText(reason);
+  const size = 18;
+  page.drawText(text, { x: (595.28 - font.widthOfTextAtSize(text, size)) / 2, y: 841.89 / 2, size, font });
+  return page;
+}
+
+/**
+ * The entry's bound pages, added to `out` with their rotation. With `placeholderFont` (the public copy)
+ * withheld pages become placeholders and only the kept pages are read from the source.
+ */
+async function addEntryPages(out: PDFDocument, entry: BindEntry, placeholderFont: PDFFont | null): Promise<PDFPage[]> {
   const included = includedPages(entry);
   if (included.length === 0) return [];
-  const bytes = await entry.bytes();
+  const withheld = (i: number) => (placeholderFont ? withheldReason(entry, i) : null);
+  const kept = included.filter((i) => withheld(i) === null);
   const rotationOf = (i: number) => entry.pages.get(i)?.rotation ?? 0;
+  const copied = new Map<number, PDFPage>();
+  if (kept.length > 0) {
+    for (const [i, page] of (await copyKept(out, entry, kept, kept.length < included.length)).entries()) copied.set(kept[i] as number, page);
+  }
+  return included.map((i) => {
+    const reason = withheld(i);
+    if (reason !== null) return addPlaceholder(out, reason, placeholderFont as PDFFont);
+    const page = copied.get(i) as PDFPage;
+    out.addPage(page);
+    page.setRotation(degrees((page.getRotation().angle + rotationOf(i)) % 360));
+    return page;
+  });
+}
+
+/**
+ * The kept pages of the entry as pages of `out` (not yet added): copied from a PDF (each with only its own
+ * XObjects when pages of it are withheld), or the scan drawn on a page of its own.
+ */
+async function copyKept(out: PDFDocument, entry: BindEntry, kept: number[], withholding: boolean): Promise<PDFPage[]> {
+  const bytes = await entry.bytes();
   if (entry.mediaType === 'application/pdf') {
     const source = await PDFDocument.load(bytes, { updateMetadata: false });
-    const copied = await out.copyPages(source, included);
-    return copied.map((page, k) => {
-      out.addPage(page);
-      page.setRotation(degrees((page.getRotation().angle + rotationOf(included[k] as number)) % 360));
-      return page;
-    });
+    if (withholding) ownXObjects(source, kept);
+    return out.copyPages(source, kept);
   }
   const image = entry.mediaType === 'image/jpeg' ? await out.embedJpg(bytes) : await out.embedPng(bytes);
   const size = imagePageSize(entry.mediaType, bytes, image.width, image.height);
-  const page = out.addPage([size.width, size.height]);
+  const page = PDFPage.create(out); // added by addEntryPages in its place in the order
+  page.setSize(size.width, size.height);
   page.drawImage(image, { x: 0, y: 0, width: size.width, height: size.height });
-  page.setRotation(degrees(rotationOf(0)));
   return [page];
+}
+
+/**
+ * Pages of one PDF may share a /Resources dictionary whose XObjects (scans, forms with text) belong to
+ * other pages: copying a kept page would then carry a withheld page's image along. Before copying, each
+ * kept page gets its own resources naming only the XObjects its content draws (`/Name Do`).
+ */
+function ownXObjects(source: PDFDocument, kept: readonly number[]): void {
+  const pages = source.getPages();
+  for (const i of kept) {
+    const node = (pages[i] as PDFPage).node;
+    const resources = node.Resources();
+    const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+    if (!resources || !xobjects) continue;
+    const used = new Set([...contentText(source, node.Contents()).matchAll(/\/([^\s/[\]()<>{}%]+)\s+Do\b/g)].map((m) => m[1]));
+    const own = source.context.obj({});
+    for (const [name, ref] of xobjects.entries()) if (used.has(name.decodeText())) own.set(name, ref);
+    const copy = resources.clone(source.context);
+    copy.set(PDFName.of('XObject'), own);
+    node.set(PDFName.of('Resources'), copy);
+  }
+}
+
+function contentText(source: PDFDocument, contents: ReturnType<PDFPage['node']['Contents']>): string {
+  if (!contents) return '';
+  const streams = contents instanceof PDFArray ? contents.asArray().map((r) => source.context.lookup(r)) : [contents];
+  return streams
+    .map((st) => (st instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(st).decode()).toString('latin1') : ''))
+    .join('\n');
 }
 
 /** Page size in pt from the scan's resolution (JFIF density), else the image fitted to A4 width. */
@@ -239,7 +312,9 @@ async function backMatter(entries: readonly BindEntry[], numbered: readonly Boun
   entries.forEach((e, i) => {
     for (let p = 0; p < e.pageCount; p++) {
       const state = e.pages.get(p);
-      if (state?.excluded) lines.push(`第 ${i + 1} 件《${e.title}》原第 ${p + 1} 页已剔除，未装订（原件留存）：${state.reason ?? ''}`);
+      // In the public copy a withheld document's exclusion reasons are not printed either.
+      const reason = facts.publicCopy && e.withheld.document ? '' : `：${state?.reason ?? ''}`;
+      if (state?.excluded) lines.push(`第 ${i + 1} 件《${e.title}》原第 ${p + 1} 页已剔除，未装订（原件留存）${reason}`);
     }
   });
   lines.push(...facts.notes);

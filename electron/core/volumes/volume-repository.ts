@@ -1,4 +1,5 @@
-import type { VolumeBindingDto, VolumeEntryDto, VolumeSummaryDto } from '../../../shared/contract';
+import type { VolumeBindingDto, VolumeEntryDto, VolumeMarkDto, VolumePublicCopyDto, VolumeSummaryDto } from '../../../shared/contract';
+import type { NonPublicReason } from '../../../shared/domain/inspections/inspections';
 import { GENERATED_DOC_TYPES, orderEntries, type PageRotation, type VolumeDocType, type VolumeEntrySource, type VolumeMediaType } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
 import type { AuditActor, AuditService } from '../audit/audit-service';
@@ -19,6 +20,12 @@ export type EntryRow = {
 };
 
 export type PageRow = { entry_id: number; page_index: number; rotation: PageRotation; excluded: number; reason: string | null };
+
+export type MarkRow = {
+  id: number; entry_id: number; page_index: number | null; reason: NonPublicReason; note: string | null; marked_by: number | null; marked_at: string;
+  lifted_by: number | null; lifted_at: string | null; lift_reason: string | null; consent_entry_id: number | null;
+};
+type MarkNamedRow = MarkRow & { marked_by_name: string | null; lifted_by_name: string | null };
 
 type BindingRow = { version: number; pages: number; content_pages: number; sha256: string; size: number; incomplete_reason: string | null; bound_by: number | null; bound_by_name: string | null; bound_at: string; blob_sha256: string };
 
@@ -64,18 +71,43 @@ export async function findEntry(tx: Database | Tx, id: number): Promise<EntryRow
   return row;
 }
 
-/** The volume's entries in binding order, each with its page states. */
-export async function orderedEntries(tx: Database | Tx, volumeId: number): Promise<{ row: EntryRow; pages: PageRow[] }[]> {
-  const rows = await tx.all<EntryRow>(`${ENTRY_SELECT} WHERE e.volume_id = ?`, [volumeId]);
-  const pages = await tx.all<PageRow>(`SELECT p.* FROM volume_pages p JOIN volume_entries e ON e.id = p.entry_id WHERE e.volume_id = ? ORDER BY p.entry_id, p.page_index`, [volumeId]);
-  const ordered = orderEntries(rows.map((r) => ({ id: r.id, docType: r.doc_type, docDate: r.doc_date, position: r.position, row: r })));
-  return ordered.map((o) => ({ row: o.row, pages: pages.filter((p) => p.entry_id === o.id && p.page_index < o.row.page_count) }));
+const MARK_SELECT = `SELECT m.*, mu.display_name AS marked_by_name, lu.display_name AS lifted_by_name FROM volume_redactions m
+  JOIN volume_entries e ON e.id = m.entry_id LEFT JOIN users mu ON mu.id = m.marked_by LEFT JOIN users lu ON lu.id = m.lifted_by`;
+
+export async function findMark(tx: Database | Tx, id: number): Promise<MarkRow> {
+  const row = await tx.get<MarkRow>('SELECT * FROM volume_redactions WHERE id = ?', [id]);
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'volume_redaction', id });
+  return row;
 }
 
-export const entryDto = (r: EntryRow, pages: PageRow[], seq: number): VolumeEntryDto => ({
+/** The volume's entries in binding order, each with its page states and 不予公开 marks (live and lifted). */
+export async function orderedEntries(tx: Database | Tx, volumeId: number): Promise<{ row: EntryRow; pages: PageRow[]; marks: MarkNamedRow[] }[]> {
+  const rows = await tx.all<EntryRow>(`${ENTRY_SELECT} WHERE e.volume_id = ?`, [volumeId]);
+  const pages = await tx.all<PageRow>(`SELECT p.* FROM volume_pages p JOIN volume_entries e ON e.id = p.entry_id WHERE e.volume_id = ? ORDER BY p.entry_id, p.page_index`, [volumeId]);
+  const marks = await tx.all<MarkNamedRow>(`${MARK_SELECT} WHERE e.volume_id = ? ORDER BY m.id`, [volumeId]);
+  const ordered = orderEntries(rows.map((r) => ({ id: r.id, docType: r.doc_type, docDate: r.doc_date, position: r.position, row: r })));
+  return ordered.map((o) => ({ row: o.row, pages: pages.filter((p) => p.entry_id === o.id && p.page_index < o.row.page_count), marks: marks.filter((m) => m.entry_id === o.id) }));
+}
+
+export const markDto = (m: MarkNamedRow): VolumeMarkDto => ({
+  id: m.id, entryId: m.entry_id, pageIndex: m.page_index, reason: m.reason, note: m.note, markedBy: m.marked_by, markedByName: m.marked_by_name, markedAt: m.marked_at,
+  liftedBy: m.lifted_by, liftedByName: m.lifted_by_name, liftedAt: m.lifted_at, liftReason: m.lift_reason, consentEntryId: m.consent_entry_id,
+});
+
+/** As audited: the whole row. */
+export const markSnapshot = (m: MarkRow): object => {
+  const { id: _id, ...rest } = m;
+  return rest;
+};
+
+export async function loadMarkSnapshots(db: Database): Promise<Map<string, object>> {
+  return new Map((await db.all<MarkRow>('SELECT * FROM volume_redactions')).map((m) => [String(m.id), markSnapshot(m)]));
+}
+
+export const entryDto = (r: EntryRow, pages: PageRow[], seq: number, marks: MarkNamedRow[] = []): VolumeEntryDto => ({
   id: r.id, seq, source: r.source, documentId: r.document_id, documentVersion: r.document_version, docType: r.doc_type, mediaType: r.media_type, blobSha256: r.blob_sha256,
   docNo: r.doc_no, responsible: r.responsible, title: r.title, docDate: r.doc_date, remark: r.remark, pageCount: r.page_count,
-  pages: pages.map((p) => ({ index: p.page_index, rotation: p.rotation, excluded: p.excluded === 1, reason: p.reason })), version: r.version,
+  pages: pages.map((p) => ({ index: p.page_index, rotation: p.rotation, excluded: p.excluded === 1, reason: p.reason })), marks: marks.map(markDto), version: r.version,
 });
 
 /** As audited: the whole entry but its timestamps. */
@@ -142,4 +174,35 @@ export async function listBindings(tx: Database | Tx, volumeId: number): Promise
     [volumeId],
   );
   return rows.map((r) => ({ version: r.version, pages: r.pages, contentPages: r.content_pages, sha256: r.sha256, size: r.size, incompleteReason: r.incomplete_reason, boundBy: r.bound_by, boundByName: r.bound_by_name, boundAt: r.bound_at, blobSha256: r.blob_sha256 }));
+}
+
+export async function loadPublicCopySnapshots(db: Database): Promise<Map<string, object>> {
+  const rows = await db.all<{ id: number }>('SELECT * FROM volume_public_copies');
+  return new Map(rows.map(({ id, ...rest }) => [String(id), rest]));
+}
+
+export async function listPublicCopies(tx: Database | Tx, volumeId: number): Promise<(VolumePublicCopyDto & { blobSha256: string })[]> {
+  const rows = await tx.all<{ version: number; based_on_version: number; pages: number; content_pages: number; withheld_pages: number; sha256: string; size: number; bound_by: number | null; bound_by_name: string | null; bound_at: string; blob_sha256: string }>(
+    `SELECT c.version, c.based_on_version, c.pages, c.content_pages, c.withheld_pages, c.sha256, c.size, c.bound_by, u.display_name AS bound_by_name, c.bound_at, c.blob_sha256
+     FROM volume_public_copies c LEFT JOIN users u ON u.id = c.bound_by WHERE c.volume_id = ? ORDER BY c.version DESC`,
+    [volumeId],
+  );
+  return rows.map((r) => ({ version: r.version, basedOnVersion: r.based_on_version, pages: r.pages, contentPages: r.content_pages, withheldPages: r.withheld_pages, sha256: r.sha256, size: r.size, boundBy: r.bound_by, boundByName: r.bound_by_name, boundAt: r.bound_at, blobSha256: r.blob_sha256 }));
+}
+
+/** Ids of the volume's live marks, ascending: a public copy records them, and is current while they stay the same. */
+export async function liveMarkIds(tx: Database | Tx, volumeId: number): Promise<number[]> {
+  return (await tx.all<{ id: number }>('SELECT m.id FROM volume_redactions m JOIN volume_entries e ON e.id = m.entry_id WHERE e.volume_id = ? AND m.lifted_at IS NULL ORDER BY m.id', [volumeId])).map((r) => r.id);
+}
+
+/** The latest public copy is current when it follows the latest full version and the live marks are the ones it was made with. */
+export async function publicCopyCurrent(tx: Database | Tx, volumeId: number): Promise<boolean> {
+  const row = await tx.get<{ based_on_version: number; manifest: string; latest: number | null }>(
+    `SELECT c.based_on_version, c.manifest, (SELECT max(b.version) FROM volume_bindings b WHERE b.volume_id = c.volume_id) AS latest
+     FROM volume_public_copies c WHERE c.volume_id = ? ORDER BY c.version DESC LIMIT 1`,
+    [volumeId],
+  );
+  if (!row || row.based_on_version !== row.latest) return false;
+  const made = (JSON.parse(row.manifest) as { liveMarks?: number[] }).liveMarks ?? [];
+  return JSON.stringify(made) === JSON.stringify(await liveMarkIds(tx, volumeId));
 }

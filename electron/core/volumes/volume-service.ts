@@ -14,7 +14,7 @@ import { findSigning, signingSnapshot } from '../inspections/inspection-reposito
 import type { InspectionService } from '../inspections/inspection-service';
 import type { JobService } from '../jobs/job-service';
 import { inspectVolumeFile } from './volume-files';
-import { entryDto, entrySnapshot, findEntry, findVolume, listBindings, listVolumes, orderedEntries, summaryDto, syncGenerated, type VolumeRow } from './volume-repository';
+import { entryDto, entrySnapshot, findEntry, findVolume, listBindings, listPublicCopies, listVolumes, orderedEntries, publicCopyCurrent, summaryDto, syncGenerated, type VolumeRow } from './volume-repository';
 
 type Deps = { db: Database; clock: Clock; audit: AuditService; blobs: BlobStore; jobs: JobService; staged: StagedFiles; inspections: InspectionService; exportsDir: string };
 
@@ -62,8 +62,9 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
     const row = await findVolume(db, id);
     const inspection = await inspectionOf(row);
     const checklist = await checklistOf(row, inspection);
-    const entries = (await orderedEntries(db, id)).map((e, i) => entryDto(e.row, e.pages, i + 1));
+    const entries = (await orderedEntries(db, id)).map((e, i) => entryDto(e.row, e.pages, i + 1, e.marks));
     const bindings = (await listBindings(db, id)).map(({ blobSha256: _b, ...b }) => b);
+    const publicCopies = (await listPublicCopies(db, id)).map(({ blobSha256: _b, ...c }) => c);
     return {
       ...summaryDto(row),
       entries,
@@ -72,6 +73,8 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
       retention: defaultRetention(inspection?.result?.categories ?? [], (inspection?.corrections.length ?? 0) > 0),
       archiveNo: null, // assigned when the volume is archived (a later issue)
       bindings,
+      publicCopies,
+      publicCurrent: await publicCopyCurrent(db, id),
     };
   }
 
@@ -95,7 +98,7 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
     const entry = await findEntry(tx, entryId);
     const all = await orderedEntries(tx, entry.volume_id);
     const index = all.findIndex((e) => e.row.id === entryId);
-    return entryDto(entry, all[index]?.pages ?? [], index + 1);
+    return entryDto(entry, all[index]?.pages ?? [], index + 1, all[index]?.marks ?? []);
   }
 
   /** Inspect the staged file first: a corrupt or encrypted file is refused before anything is stored. */
@@ -194,26 +197,38 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
     return { jobId: job.id };
   }
 
+  /** Start a public-copy job (公开版) from the latest full version's structure and the marks as they are now. */
+  async function bindPublic(actor: AuditActor, input: { id: number }, access: AssertAnyBureau): Promise<{ jobId: number }> {
+    await load(db, input.id, access);
+    if ((await listBindings(db, input.id)).length === 0) throw new AppError('VOLUME_NOT_BOUND', { id: input.id, version: null });
+    const job = await jobs.start('volumes.bindPublic', { volumeId: input.id, incompleteReason: null, missing: [], actor }, actor.userId);
+    return { jobId: job.id };
+  }
+
   async function versions(id: number, access: AssertAnyBureau) {
     await load(db, id, access);
     return (await listBindings(db, id)).map(({ blobSha256: _b, ...b }) => b);
   }
 
-  /** Write a bound version (default the latest) to exports/ or `outFile` (CLI); the blob is checked against its hash on read. */
-  async function exportFile(input: { id: number; version?: number }, access: AssertAnyBureau, outFile?: string) {
+  /**
+   * Write a bound version or public copy (default the latest) to exports/ or `outFile` (CLI); the blob is
+   * checked against its hash on read.
+   */
+  async function exportFile(input: { id: number; version?: number; public?: boolean }, access: AssertAnyBureau, outFile?: string) {
     const row = await load(db, input.id, access);
-    const all = await listBindings(db, input.id);
+    const all = input.public ? await listPublicCopies(db, input.id) : await listBindings(db, input.id);
     const binding = input.version === undefined ? all[0] : all.find((b) => b.version === input.version);
-    if (!binding) throw new AppError('VOLUME_NOT_BOUND', { id: input.id, version: input.version ?? null });
+    if (!binding) throw new AppError('VOLUME_NOT_BOUND', { id: input.id, version: input.version ?? null, public: input.public ?? false });
     const bytes = await blobs.read(binding.blobSha256);
-    const fileName = outFile ? path.basename(outFile) : `${row.title.replace(/[\\/:*?"<>|]/g, '_')}-卷${row.id}-v${binding.version}.pdf`;
+    const suffix = input.public ? `公开版${binding.version}` : `v${binding.version}`;
+    const fileName = outFile ? path.basename(outFile) : `${row.title.replace(/[\\/:*?"<>|]/g, '_')}-卷${row.id}-${suffix}.pdf`;
     const file = outFile ? path.resolve(outFile) : path.join(exportsDir, fileName);
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, bytes);
     return { fileName, file, version: binding.version, sha256: binding.sha256 };
   }
 
-  return { list: listVolumes.bind(null, db), get, update, importDocument, updateDocument, reorder, setPageState, check, bind, versions, exportFile, inspectionOf, checklistOf };
+  return { list: listVolumes.bind(null, db), get, update, importDocument, updateDocument, reorder, setPageState, check, bind, bindPublic, versions, exportFile, inspectionOf, checklistOf };
 }
 
 export type VolumeService = ReturnType<typeof createVolumeService>;

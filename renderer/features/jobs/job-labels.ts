@@ -9,6 +9,7 @@ export const JOB_KIND_LABELS = {
   'inspectors.export': '导出执法检查人员名录',
   'draws.run': '随机摇号',
   'volumes.bind': '装订专卷',
+  'volumes.bindPublic': '生成公开版',
 } as const satisfies Record<JobKind, string>;
 
 export const JOB_STATE_LABELS = {

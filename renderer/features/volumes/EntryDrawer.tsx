@@ -5,10 +5,11 @@ import { applyServerError } from '../../forms/server-errors';
 import { useRpcMutation } from '../../rpc/use-rpc';
 import { EntryMetadataFields, METADATA_FIELDS, metadataInput, metadataValues, type MetadataValues } from './EntryMetadataFields';
 import { EntryPages } from './EntryPages';
+import { LiftedMarks, NonPublicMark, type ConsentOption } from './NonPublicMark';
 import { SOURCE_LABELS } from './volume-labels';
 
-/** One document of the volume: its 著录项 (all of them for an imported file) and its pages (rotate / exclude). */
-export function EntryDrawer({ entry, canEdit, onClose }: { entry: VolumeEntryDto | null; canEdit: boolean; onClose(): void }) {
+/** One document of the volume: its 著录项 (all of them for an imported file), 不予公开 for the whole document, and its pages (rotate / exclude / 不予公开). */
+export function EntryDrawer({ entry, canEdit, canMark, consentOptions, onClose }: { entry: VolumeEntryDto | null; canEdit: boolean; canMark: boolean; consentOptions: readonly ConsentOption[]; onClose(): void }) {
   const [form] = Form.useForm<MetadataValues>();
   const update = useRpcMutation('volumes.updateDocument');
   const [problem, setProblem] = useState<string | null>(null);
@@ -50,8 +51,13 @@ export function EntryDrawer({ entry, canEdit, onClose }: { entry: VolumeEntryDto
               </Button>
             </Space>
           ) : null}
+          <Typography.Title level={5} style={{ marginTop: 24 }}>公开</Typography.Title>
+          <div style={{ display: 'grid', gap: 8 }} data-testid="entry-non-public">
+            <NonPublicMark entryId={entry.id} pageIndex={null} marks={entry.marks} canMark={canMark} consentOptions={consentOptions.filter((o) => o.value !== entry.id)} />
+            <LiftedMarks marks={entry.marks} />
+          </div>
           <Typography.Title level={5} style={{ marginTop: 24 }}>页面</Typography.Title>
-          <EntryPages entry={entry} canEdit={canEdit} />
+          <EntryPages entry={entry} canEdit={canEdit} canMark={canMark} consentOptions={consentOptions.filter((o) => o.value !== entry.id)} />
         </>
       ) : null}
     </Drawer>

@@ -6,14 +6,15 @@ import { PAGE_ROTATIONS, type PageRotation } from '../../../shared/domain/volume
 import { useRpcMutation } from '../../rpc/use-rpc';
 import { ProblemAlert } from '../inspections/ProblemAlert';
 import { useInspectionAction } from '../inspections/use-inspection-action';
+import { NonPublicMark, type ConsentOption } from './NonPublicMark';
 import { testId } from './volume-labels';
 
 type PageRow = { index: number; rotation: PageRotation; excluded: boolean; reason: string | null };
 
 const nextRotation = (r: PageRotation): PageRotation => PAGE_ROTATIONS[(PAGE_ROTATIONS.indexOf(r) + 1) % PAGE_ROTATIONS.length] as PageRotation;
 
-/** The document's pages: rotate by 90° steps, exclude with a reason (the page stays stored, only unbound) or restore. */
-export function EntryPages({ entry, canEdit }: { entry: VolumeEntryDto; canEdit: boolean }) {
+/** The document's pages: rotate by 90° steps, exclude with a reason (the page stays stored, only unbound) or restore; 不予公开 per page. */
+export function EntryPages({ entry, canEdit, canMark, consentOptions }: { entry: VolumeEntryDto; canEdit: boolean; canMark: boolean; consentOptions: readonly ConsentOption[] }) {
   const setState = useRpcMutation('volumes.setPageState');
   const action = useInspectionAction();
   const [excluding, setExcluding] = useState<PageRow | null>(null);
@@ -42,6 +43,13 @@ export function EntryPages({ entry, canEdit }: { entry: VolumeEntryDto; canEdit:
             title: '状态',
             key: 'state',
             render: (_: unknown, p) => (p.excluded ? <Space size={4} wrap><Tag color="red">已剔除</Tag><Typography.Text type="secondary">{p.reason}</Typography.Text></Space> : <Tag>装订</Tag>),
+          },
+          {
+            title: '公开',
+            key: 'public',
+            width: 150,
+            // A whole-document mark covers every page: the page's own control is then not offered.
+            render: (_: unknown, p) => (entry.marks.some((m) => m.pageIndex === null && m.liftedAt === null) ? <Typography.Text type="secondary">随全件</Typography.Text> : <NonPublicMark entryId={entry.id} pageIndex={p.index} marks={entry.marks} canMark={canMark} consentOptions={consentOptions} />),
           },
           {
             key: 'actions',

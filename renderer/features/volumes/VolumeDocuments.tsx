@@ -7,6 +7,7 @@ import { useRpcMutation } from '../../rpc/use-rpc';
 import { ProblemAlert } from '../inspections/ProblemAlert';
 import { useInspectionAction } from '../inspections/use-inspection-action';
 import { EntryDrawer } from './EntryDrawer';
+import { MarkTag } from './NonPublicMark';
 import { ImportDocumentModal } from './ImportDocumentModal';
 import { useEntryOrder } from './use-entry-order';
 import { SOURCE_COLORS, SOURCE_LABELS, type VolumePermissions } from './volume-labels';
@@ -92,6 +93,12 @@ export function VolumeDocuments({ volume: v, can }: { volume: VolumeDto; can: Vo
                   <Tag color={SOURCE_COLORS[e.source]} style={{ marginInlineEnd: 0 }}>
                     {SOURCE_LABELS[e.source]}
                   </Tag>
+                  {e.marks.filter((m) => m.liftedAt === null && m.pageIndex === null).map((m) => <MarkTag key={m.id} mark={m} />)}
+                  {e.marks.some((m) => m.liftedAt === null && m.pageIndex !== null) ? (
+                    <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="mark-pages-tag">
+                      {e.marks.filter((m) => m.liftedAt === null && m.pageIndex !== null).length} 页不予公开
+                    </Tag>
+                  ) : null}
                 </Space>
               </div>
             ),
@@ -123,7 +130,7 @@ export function VolumeDocuments({ volume: v, can }: { volume: VolumeDto; can: Vo
             : []),
         ]}
       />
-      <EntryDrawer entry={opened} canEdit={can.edit} onClose={() => setOpenId(null)} />
+      <EntryDrawer entry={opened} canEdit={can.edit} canMark={can.mark} consentOptions={v.entries.map((e) => ({ value: e.id, label: `第 ${e.seq} 件 ${e.title ?? `[${VOLUME_DOC_TYPE_LABELS[e.docType]}]`}` }))} onClose={() => setOpenId(null)} />
       <ImportDocumentModal volumeId={v.id} open={importing} onClose={() => setImporting(false)} />
     </Card>
   );

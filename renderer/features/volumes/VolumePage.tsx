@@ -10,10 +10,11 @@ import { BindModal } from './BindModal';
 import { ChecklistPanel } from './ChecklistPanel';
 import { VolumeDocuments } from './VolumeDocuments';
 import { VolumeHeader } from './VolumeHeader';
+import { PublicCopies } from './PublicCopies';
 import { VolumeVersions } from './VolumeVersions';
 import { volumePermissions } from './volume-labels';
 
-/** 专卷工作台 (#/volumes/:id): header, 卷内文件 in binding order, 装订版本; the checklist alongside. */
+/** 专卷工作台 (#/volumes/:id): header, 卷内文件 in binding order, 装订版本, 公开版; the checklist alongside. */
 export function VolumePage({ id }: { id: number }) {
   const detail = useRpc('volumes.get', { id }, { staleTime: 0 });
   if (detail.error) return <Alert type="error" showIcon title={failureMessage(detail.error)} action={<a href={hrefOf('/volumes')}>返回抽查专卷</a>} />;
@@ -40,6 +41,7 @@ function VolumeScreen({ volume: v }: { volume: VolumeDto }) {
         <div style={{ display: 'grid', gap: 16, minWidth: 0 }}>
           <VolumeDocuments volume={v} can={can} />
           <VolumeVersions volume={v} extra={bindButton} />
+          <PublicCopies volume={v} can={can} />
         </div>
         <ChecklistPanel volume={v} />
       </div>

@@ -1,5 +1,5 @@
 import type { VolumeSummaryDto } from '../../../shared/contract/volumes';
-import { VOLUME_BINDERS, VOLUME_EDITORS, VOLUME_STATUSES } from '../../../shared/contract/volumes';
+import { VOLUME_BINDERS, VOLUME_EDITORS, VOLUME_MARKERS, VOLUME_STATUSES } from '../../../shared/contract/volumes';
 import type { Role } from '../../../shared/domain/roles';
 import { VOLUME_DOC_TYPES, VOLUME_DOC_TYPE_LABELS, type VolumeEntrySource } from '../../../shared/domain/volumes/volumes';
 
@@ -21,7 +21,7 @@ const any = (roles: readonly Role[], allowed: readonly Role[]) => roles.some((r)
 
 /** What the UI offers; the core checks every call again. */
 export function volumePermissions(roles: readonly Role[]) {
-  return { edit: any(roles, VOLUME_EDITORS), bind: any(roles, VOLUME_BINDERS), legal: roles.includes('legal') };
+  return { edit: any(roles, VOLUME_EDITORS), bind: any(roles, VOLUME_BINDERS), mark: any(roles, VOLUME_MARKERS), legal: roles.includes('legal') };
 }
 export type VolumePermissions = ReturnType<typeof volumePermissions>;
 

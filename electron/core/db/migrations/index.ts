@@ -8,6 +8,7 @@ import { CreateHolidayYears1700000000007 } from './0007-create-holiday-years';
 import { CreateDocuments1700000000008 } from './0008-create-documents';
 import { InspectionWorkflow1700000000009 } from './0009-inspection-workflow';
 import { CreateVolumeEntries1700000000010 } from './0010-create-volume-entries';
+import { CreateVolumeRedactions1700000000011 } from './0011-create-volume-redactions';
 
 /** Every migration, in order. A data folder that lists a migration not in here is from a newer build. */
-export const MIGRATIONS = [CreateSchema0001, CreateEntityHistory1700000000002, CreateItems1700000000003, CreateInspectors1700000000004, ExtendTargets1700000000005, CreatePlansDraws1700000000006, CreateHolidayYears1700000000007, CreateDocuments1700000000008, InspectionWorkflow1700000000009, CreateVolumeEntries1700000000010];
+export const MIGRATIONS = [CreateSchema0001, CreateEntityHistory1700000000002, CreateItems1700000000003, CreateInspectors1700000000004, ExtendTargets1700000000005, CreatePlansDraws1700000000006, CreateHolidayYears1700000000007, CreateDocuments1700000000008, InspectionWorkflow1700000000009, CreateVolumeEntries1700000000010, CreateVolumeRedactions1700000000011];

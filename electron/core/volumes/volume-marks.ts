@@ -1,0 +1,70 @@
+import type { VolumeEntryDto } from '../../../shared/contract';
+import type { NonPublicReason } from '../../../shared/domain/inspections/inspections';
+import type { Role } from '../../../shared/domain/roles';
+import { AppError } from '../../../shared/errors/app-error';
+import type { AuditActor, AuditService } from '../audit/audit-service';
+import type { Clock } from '../config';
+import type { Database, Tx } from '../db/database';
+import { entryDto, findEntry, findMark, findVolume, markSnapshot, orderedEntries } from './volume-repository';
+import type { AssertAnyBureau } from './volume-service';
+
+type Deps = { db: Database; clock: Clock; audit: AuditService };
+
+/**
+ * 不予公开 marks (Art. 15, 16): a whole document or one page, with its reason. A mark is never deleted;
+ * lifting keeps it with who, when and why. A trade-secret mark is lifted with the enterprise's written
+ * consent (a document of the same volume) or by the legal role; a privacy or state-secret mark only by
+ * the legal role. The full version's 备考表 lists both; the public copy withholds what is live.
+ */
+export function createVolumeMarkService({ db, clock, audit }: Deps) {
+  const now = () => clock.now().toISOString();
+
+  async function entryOut(tx: Tx, entryId: number): Promise<VolumeEntryDto> {
+    const entry = await findEntry(tx, entryId);
+    const all = await orderedEntries(tx, entry.volume_id);
+    const index = all.findIndex((e) => e.row.id === entryId);
+    const found = all[index];
+    return entryDto(entry, found?.pages ?? [], index + 1, found?.marks ?? []);
+  }
+
+  async function entryIn(tx: Tx, entryId: number, access: AssertAnyBureau) {
+    const entry = await findEntry(tx, entryId);
+    const volume = await findVolume(tx, entry.volume_id);
+    access([volume.custody_bureau_id, volume.inspecting_bureau_id]);
+    return entry;
+  }
+
+  async function mark(actor: AuditActor, input: { entryId: number; pageIndex: number | null; reason: NonPublicReason; note: string | null }, access: AssertAnyBureau): Promise<VolumeEntryDto> {
+    return db.write(async (tx) => {
+      const entry = await entryIn(tx, input.entryId, access);
+      if (input.pageIndex !== null && input.pageIndex >= entry.page_count) throw new AppError('INVALID_INPUT', { issues: [{ path: ['pageIndex'], message: `该文件只有 ${entry.page_count} 页` }] });
+      const live = await tx.get<{ id: number }>('SELECT id FROM volume_redactions WHERE entry_id = ? AND page_index IS ? AND lifted_at IS NULL', [input.entryId, input.pageIndex]);
+      if (live) throw new AppError('VOLUME_MARK_EXISTS', { id: live.id });
+      const note = input.note?.trim() ? input.note.trim() : null;
+      const { lastId } = await tx.run('INSERT INTO volume_redactions (entry_id, page_index, reason, note, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?)', [input.entryId, input.pageIndex, input.reason, note, actor.userId, now()]);
+      await audit.record(tx, { actor, action: 'volumes.markNonPublic', entity: 'volume_redaction', entityId: lastId, after: markSnapshot(await findMark(tx, lastId)), detail: { volumeId: entry.volume_id, entryId: input.entryId, pageIndex: input.pageIndex, reason: input.reason } });
+      return entryOut(tx, input.entryId);
+    });
+  }
+
+  async function lift(actor: AuditActor, roles: readonly Role[], input: { id: number; reason: string; consentEntryId?: number }, access: AssertAnyBureau): Promise<VolumeEntryDto> {
+    return db.write(async (tx) => {
+      const found = await findMark(tx, input.id);
+      const entry = await entryIn(tx, found.entry_id, access);
+      if (found.lifted_at !== null) throw new AppError('VOLUME_MARK_LIFTED', { id: input.id });
+      if (input.consentEntryId !== undefined) {
+        const consent = await tx.get<{ volume_id: number }>('SELECT volume_id FROM volume_entries WHERE id = ?', [input.consentEntryId]);
+        if (found.reason !== 'trade_secret' || consent?.volume_id !== entry.volume_id || input.consentEntryId === entry.id) throw new AppError('VOLUME_CONSENT_INVALID', { id: input.id, consentEntryId: input.consentEntryId });
+      } else if (!roles.includes('legal')) {
+        throw new AppError('VOLUME_LIFT_LEGAL_ONLY', { id: input.id, reason: found.reason, consentRequired: found.reason === 'trade_secret' });
+      }
+      await tx.run('UPDATE volume_redactions SET lifted_by = ?, lifted_at = ?, lift_reason = ?, consent_entry_id = ? WHERE id = ?', [actor.userId, now(), input.reason.trim(), input.consentEntryId ?? null, input.id]);
+      await audit.record(tx, { actor, action: 'volumes.liftNonPublic', entity: 'volume_redaction', entityId: input.id, after: markSnapshot(await findMark(tx, input.id)), detail: { volumeId: entry.volume_id, entryId: entry.id, reason: input.reason, consentEntryId: input.consentEntryId ?? null } });
+      return entryOut(tx, entry.id);
+    });
+  }
+
+  return { mark, lift };
+}
+
+export type VolumeMarkService = ReturnType<typeof createVolumeMarkService>;
