@@ -20,7 +20,6 @@ import { Id, pageOf } from './common';
 import { method } from './method';
 
 const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().default(null);
 const Version = z.number().int().min(1);
@@ -372,116 +371,5 @@ export const inspectionsMethods = {
     mutates: true,
     input: byId.extend({ closedOn: isoDate, note: optionalText(1000) }),
     output: InspectionDto,
-  }),
-};
-
-/* ---------- publication (公示) ---------- */
-
-/** One row per target and item, the fields of domain-reference §8.1. */
-export const PublicationRowDto = z.object({
-  inspectionId: Id,
-  /** 检查实施机关 */
-  bureauName: z.string(),
-  /** 抽查类型: 定向 / 不定向 */
-  drawType: z.string(),
-  planNo: z.string(),
-  planTitle: z.string(),
-  taskNo: z.string(),
-  taskTitle: z.string(),
-  targetName: z.string(),
-  targetCode: z.string(),
-  itemName: z.string(),
-  itemResult: z.string(),
-  /** 抽查完成日期 */
-  completedOn: z.string(),
-  /** overall 结果 */
-  result: z.string(),
-  remark: z.string(),
-});
-export type PublicationRowDto = z.infer<typeof PublicationRowDto>;
-
-const PublishRange = z.strictObject({
-  bureauId: Id,
-  /** Results formed (reviewed) within [from, to]. */
-  from: isoDate,
-  to: isoDate,
-  /** Also list results already published (re-export). */
-  includePublished: z.boolean().default(false),
-  /** Only these inspections; asking for one whose result is marked 不予公开 is refused (PUBLISH_NON_PUBLIC). */
-  inspectionIds: z.array(Id).max(10000).optional(),
-});
-
-export const publishMethods = {
-  'publish.preview': method({
-    summary: '待公示的检查结果（仅已复核、仅本单位实施的检查），及因涉及国家秘密、商业秘密、个人隐私不予公示的条数',
-    access: PUBLISHERS,
-    scope: 'bureau',
-    input: PublishRange,
-    output: z.object({ rows: z.array(PublicationRowDto), inspectionIds: z.array(Id), withheld: z.number().int(), remarksWithheld: z.number().int() }),
-  }),
-  'publish.export': method({
-    summary: '导出公示文件（CSV 或 XLSX，每个对象每个事项一行），写入 exports/',
-    access: PUBLISHERS,
-    scope: 'bureau',
-    mutates: true,
-    input: PublishRange.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
-    output: z.object({ fileName: z.string(), rows: z.number().int(), inspections: z.number().int(), withheld: z.number().int() }),
-  }),
-  'publish.mark': method({
-    summary: '登记已公示（公示日期、平台）；谁检查谁公示：只能公示本单位实施的检查',
-    access: PUBLISHERS,
-    scope: 'bureau',
-    mutates: true,
-    input: z.strictObject({
-      inspectionIds: z.array(Id).min(1).max(10000),
-      publishedOn: isoDate,
-      platforms: z.array(z.enum(PUBLICATION_PLATFORMS)).min(1, '请选择公示平台'),
-    }),
-    output: z.object({ published: z.number().int() }),
-  }),
-};
-
-/* ---------- monthly report (月报表) ---------- */
-
-export const MonthlyReportRowDto = z.object({
-  bureauId: Id,
-  bureauName: z.string(),
-  /** GB/T 2260 division code of the bureau, if it has one. */
-  divisionCode: z.string().nullable(),
-  tasks: z.number().int(),
-  drawn: z.number().int(),
-  inspected: z.number().int(),
-  /** Result counts by category (a target with two results counts in both). */
-  byCategory: z.record(z.enum(RESULT_CATEGORIES), z.number().int()),
-  entryOnTime: z.number().int(),
-  entryLate: z.number().int(),
-  publishedOnTime: z.number().int(),
-  publishedLate: z.number().int(),
-  openFollowUps: z.number().int(),
-});
-export type MonthlyReportRowDto = z.infer<typeof MonthlyReportRowDto>;
-
-export const MonthlyReportDto = z.object({
-  month: z.string(),
-  rows: z.array(MonthlyReportRowDto),
-  total: MonthlyReportRowDto.omit({ bureauId: true, bureauName: true, divisionCode: true }),
-});
-export type MonthlyReportDto = z.infer<typeof MonthlyReportDto>;
-
-export const reportsMethods = {
-  'reports.monthly': method({
-    summary: '月报表：各单位的任务、抽取、已检查、结果分类、按时录入与公示率、未完结后续处置',
-    access: 'any',
-    scope: 'bureau',
-    input: z.strictObject({ bureauId: Id, month }),
-    output: MonthlyReportDto,
-  }),
-  'reports.exportMonthly': method({
-    summary: '导出月报表 XLSX，写入 exports/',
-    access: 'any',
-    scope: 'bureau',
-    mutates: true,
-    input: z.strictObject({ bureauId: Id, month }),
-    output: z.object({ fileName: z.string() }),
   }),
 };

@@ -4,55 +4,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { MESSAGES_ZH } from '../../shared/errors/messages-zh';
 import { expect, test } from './fixtures/app-host';
-import { cliCall, cliJson } from './fixtures/cli';
-import { makeCode, seedUser, settleAdminPassword } from './fixtures/seed';
+import { INSPECTOR, newestExport, REVIEWER, seedDrawnInspections } from './fixtures/inspection-seed';
+import { settleAdminPassword } from './fixtures/seed';
 import { goTo, signIn } from './pages/app';
 import { InspectionsPage } from './pages/inspections-page';
 
 const run = promisify(execFile);
-const HEPING_ID = 2;
 const TARGET = '沈阳市和平区检查示例食品商行';
 const OTHER = '沈阳市和平区检查示例烟酒店';
-/** 赵执法's account: an inspector of the drawn team who also holds the reviewer role (may never review his own entry). */
-const INSPECTOR = { login: 'zhaozf', displayName: '赵执法', password: 'Inspector2025e2e' };
-const REVIEWER = { login: 'fuhe', displayName: '周复核', password: 'Reviewer2025e2e' };
-const LEGAL = { login: 'fzk', displayName: '刘审核', password: 'Legal2025review' };
-
-/**
- * 和平区: two targets, two enforcement inspectors (赵执法 linked to the account zhaozf), one item, a published plan
- * whose task draws every target (100 %), and the draw itself — all through the CLI before the host starts.
- */
-async function seedDrawnInspections(dataDir: string): Promise<void> {
-  for (const [i, name] of [TARGET, OTHER].entries()) {
-    await cliCall(dataDir, 'admin', 'targets.create', { kind: 'for_profit', creditCode: makeCode('92210102', `MA0JC00${i + 1}`), name, legalRep: `王${i + 1}`, address: `沈阳市和平区太原北街 ${i + 1} 号`, territorialBureauId: HEPING_ID, registrationBureauId: HEPING_ID, industry: '食品销售', riskLevel: 'medium', creditClass: 'A' });
-  }
-  await seedUser(dataDir, { ...INSPECTOR, bureauId: HEPING_ID, roles: ['inspector', 'reviewer'] });
-  await seedUser(dataDir, { ...REVIEWER, bureauId: HEPING_ID, roles: ['reviewer'] });
-  await seedUser(dataDir, { ...LEGAL, bureauId: HEPING_ID, roles: ['legal'] });
-  const users = await cliCall<{ id: number; login: string }[]>(dataDir, 'admin', 'users.list', {});
-  const zhaoId = users.find((u) => u.login === INSPECTOR.login)!.id;
-  for (const [name, certNo, userId] of [['赵执法', '21010220240001', zhaoId], ['钱执法', '21010220240002', null]] as const) {
-    await cliCall(dataDir, 'admin', 'inspectors.create', { bureauId: HEPING_ID, name, certNo, certValidFrom: '2024-01-01', certValidTo: '2029-12-31', businessLines: ['食品安全'], expertise: [], region: '和平区', status: 'active', userId });
-  }
-  const item = await cliCall<{ id: number }>(dataDir, 'admin', 'items.create', { bureauId: HEPING_ID, level: 'district', businessLine: '食品安全', seq: 1, category: '食品销售监督检查', name: '食品销售者经营条件检查', itemClass: 'general', methods: ['on_site'] });
-  const plan = await cliCall<{ id: number }>(dataDir, 'admin', 'plans.create', { bureauId: HEPING_ID, year: 2026, businessLine: '食品安全', title: '和平区局2026年度食品销售双随机抽查计划' });
-  const task = await cliCall<{ id: number }>(dataDir, 'admin', 'tasks.create', { planId: plan.id, name: '第一批次 食品销售者抽查', executingBureauId: HEPING_ID, itemIds: [item.id], ratios: { defaultBp: 10000, overrides: {} }, windowFrom: '2026-04-01', windowTo: '2026-12-31' });
-  await cliCall(dataDir, 'admin', 'plans.submit', { id: plan.id });
-  await cliCall(dataDir, LEGAL.login, 'plans.review', { id: plan.id, decision: 'approve', note: '同意' });
-  await cliCall(dataDir, LEGAL.login, 'plans.publish', { id: plan.id });
-  const drawn = await cliJson<{ selected: unknown[] }>(dataDir, ['draw', 'run', '--task', String(task.id), '--witness', '纪检监察室 王监督', '--user', 'admin']);
-  expect(drawn.selected).toHaveLength(2);
-}
-
-/** The newest file in the data folder's exports/ whose name matches. */
-async function newestExport(dataDir: string, pattern: RegExp): Promise<string> {
-  const dir = path.join(dataDir, 'exports');
-  const names = (await fs.readdir(dir)).filter((n) => pattern.test(n));
-  const stats = await Promise.all(names.map(async (n) => ({ n, t: (await fs.stat(path.join(dir, n))).mtimeMs })));
-  stats.sort((a, b) => b.t - a.t);
-  if (!stats[0]) throw new Error(`no export matching ${pattern} in ${names.join(', ')}`);
-  return path.join(dir, stats[0].n);
-}
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -60,7 +19,7 @@ test.use({
   hostSetup: {
     seed: async ({ dataDir, init }) => {
       await settleAdminPassword(dataDir, init);
-      await seedDrawnInspections(dataDir);
+      await seedDrawnInspections(dataDir, { targets: [TARGET, OTHER], street: '太原北街', inspectorRoles: ['inspector', 'reviewer'] });
     },
   },
 });

@@ -3,7 +3,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Space, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { PublicationRowDto } from '../../../shared/contract/inspections';
+import type { PublicationRowDto } from '../../../shared/contract/publish';
 import { saveBlob } from '../../files/save-file';
 import { failureMessage } from '../../rpc/rpc-failure';
 import { useFetchExport, useRpc, useRpcMutation } from '../../rpc/use-rpc';

@@ -1,5 +1,5 @@
 import type { TableColumnsType } from 'antd';
-import type { PublicationRowDto } from '../../../shared/contract/inspections';
+import type { PublicationRowDto } from '../../../shared/contract/publish';
 import { hrefOf } from '../../router/navigation';
 
 /** The columns of domain-reference §8.1 (抽查检查结果信息 / 双随机抽查结果信息), one row per target and item. */

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Select, Space, Table, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import type { MonthlyReportRowDto } from '../../../shared/contract/inspections';
+import type { MonthlyReportRowDto } from '../../../shared/contract/reports';
 import { RESULT_CATEGORIES, RESULT_CATEGORY_LABELS } from '../../../shared/domain/inspections/inspections';
 import { saveBlob } from '../../files/save-file';
 import { navigate } from '../../router/navigation';

@@ -1,4 +1,4 @@
-import type { MonthlyReportDto } from '../../../shared/contract/inspections';
+import type { MonthlyReportDto } from '../../../shared/contract/reports';
 
 type Counts = Pick<MonthlyReportDto['total'], 'entryOnTime' | 'entryLate' | 'publishedOnTime' | 'publishedLate'>;
 
