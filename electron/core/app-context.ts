@@ -4,7 +4,10 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors/app-error';
 import { z } from 'zod';
 import type { Envelope, RpcRequest } from '../../shared/contract';
-import { createAuditService } from './audit/audit-service';
+import { loadArchiveSnapshots, loadReviewSnapshots, loadLocationSnapshots, loadSettingSnapshots, loadSupplementSnapshots } from './archives/archive-repository';
+import { createArchiveService } from './archives/archive-service';
+import { createFixity } from './archives/fixity';
+import { createAuditService, SYSTEM_ACTOR } from './audit/audit-service';
 import { createAuthService } from './auth/auth-service';
 import type { Session } from './auth/session';
 import { loadUserSnapshots } from './auth/user-repository';
@@ -49,6 +52,11 @@ import { createVolumeService } from './volumes/volume-service';
 import { buildHandlers } from './rpc/handlers';
 import { loadTargetSnapshots } from './targets/target-repository';
 import { createTargetService } from './targets/target-service';
+import { createTransferFeature } from './transfers/transfer-feature';
+import { createOcrPool, defaultWorkerCount } from './ocr/ocr-engine';
+import type { OcrPool } from './ocr/ocr-types';
+import { createInboxWatcher } from './scans/inbox-watcher';
+import { createScanService } from './scans/scan-service';
 
 export type AppConfig = {
   dataDir: string;
@@ -64,6 +72,10 @@ export type AppConfig = {
   echoLog?: boolean;
   /** Resume unfinished jobs at start (default true; tests may want to drive them). */
   resumeJobs?: boolean;
+  /** Take files dropped into the data folder's inbox/ (the desktop app and the web host; not the CLI). */
+  watchInbox?: boolean;
+  /** OCR workers (default: cores − 1, at least 1). */
+  ocrWorkers?: number;
 };
 
 /** The one composition root: opens the data folder and builds every service with its collaborators. */
@@ -137,7 +149,8 @@ export async function createAppContext(config: AppConfig) {
   audit.registerSnapshotSource({ entity: 'inspection_signing', load: () => loadSigningSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'correction_order', load: () => loadCorrectionSnapshots(db) });
   const volumes = createVolumeService({ db, clock, audit, blobs, jobs, staged, inspections, exportsDir });
-  const volumeBind = createVolumeBindJob({ db, clock, audit, blobs, volumes, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)) });
+  // The scanning service is built further down; it is only called while a public copy is bound.
+  const volumeBind = createVolumeBindJob({ db, clock, audit, blobs, volumes, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)), redactScan: (id, title, regions) => scans.redactedDocumentPdf(id, title, regions) });
   jobs.register('volumes.bind', volumeBind.runFull);
   jobs.register('volumes.bindPublic', volumeBind.runPublic);
   const volumeMarks = createVolumeMarkService({ db, clock, audit });
@@ -145,6 +158,30 @@ export async function createAppContext(config: AppConfig) {
   audit.registerSnapshotSource({ entity: 'volume_binding', load: () => loadBindingSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'volume_redaction', load: () => loadMarkSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'volume_public_copy', load: () => loadPublicCopySnapshots(db) });
+  const { transfers, backup } = createTransferFeature({ db, clock, random, audit, blobs, bureaus, jobs, dataDir: config.dataDir, appVersion: config.version ?? '0.0.0-dev', openFolder: (dataDir) => openRestored(config, dataDir) });
+  const archives = createArchiveService({ db, clock, audit, bureaus, volumes });
+  const fixity = createFixity({ db, clock, audit, blobs, jobs });
+  jobs.register('archives.verify', fixity.run);
+  audit.registerSnapshotSource({ entity: 'legal_review', load: () => loadReviewSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'volume_archive', load: () => loadArchiveSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'archive_setting', load: () => loadSettingSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'volume_supplement', load: () => loadSupplementSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'volume_location', load: () => loadLocationSnapshots(db) });
+
+  // OCR: one pool shared by every job, created on first use (tesseract workers cost ~250–400 MB each).
+  let ocrPool: OcrPool | null = null;
+  const ocrWorkers = config.ocrWorkers ?? defaultWorkerCount();
+  const ocr = () => (ocrPool ??= createOcrPool({ cacheDir: path.join(config.dataDir, 'cache'), workers: ocrWorkers, logger }));
+  const inboxDir = path.join(config.dataDir, 'inbox');
+  const scans = createScanService({ db, clock, audit, blobs, jobs, staged, bureaus, volumes, logger, ocr, ocrConcurrency: () => ocrWorkers, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)), exportsDir, inboxDir });
+  jobs.register('scans.process', scans.run);
+  const inboxWatcher = createInboxWatcher({
+    dir: inboxDir,
+    logger,
+    defaultBureauId: () => bureaus.city()?.id ?? null,
+    bureauByCode: (code) => bureaus.list().find((b) => b.divisionCode === code)?.id ?? null,
+    createBatch: async (bureauId, files, hold) => (await scans.createBatch(SYSTEM_ACTOR, { bureauId, source: 'inbox', files, beforeProcessing: hold }, () => true)).batchId,
+  });
 
   const revealExport = async (fileName: string) => {
     const file = path.join(config.dataDir, 'exports', path.basename(fileName));
@@ -161,8 +198,9 @@ export async function createAppContext(config: AppConfig) {
       counts: { bureaus: await count('bureaus'), users: await count('users'), targets: await count('targets'), auditEvents: await count('audit_events') },
     };
   };
-  const deps = { handlers: buildHandlers({ revealExport, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, volumeMarks, inspections, publish, reports, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
+  const deps = { handlers: buildHandlers({ scans, revealExport, transfers, backup, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, volumeMarks, archives, fixity, db, inspections, publish, reports, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
   if (config.resumeJobs ?? true) await jobs.resume();
+  if (config.watchInbox) inboxWatcher.start();
 
   return {
     config,
@@ -170,7 +208,7 @@ export async function createAppContext(config: AppConfig) {
     events,
     logger,
     platform: config.platform,
-    services: { audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, volumeMarks, inspections, publish, reports, calendar, blobs, jobs },
+    services: { scans, inboxWatcher, transfers, backup, audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, volumeMarks, archives, fixity, inspections, publish, reports, calendar, blobs, jobs },
     dispatch: (request: RpcRequest, trustedSession?: Session): Promise<Envelope<unknown>> => dispatch(deps, request, trustedSession),
     /** First run: the admin account with a one-time password (null when an admin exists). */
     ensureInitialised: async () => {
@@ -179,10 +217,18 @@ export async function createAppContext(config: AppConfig) {
       return users.ensureAdmin(city.id);
     },
     async close() {
+      await inboxWatcher.stop();
       await jobs.stop();
+      await ocrPool?.close();
       await db.close();
     },
   };
 }
 
 export type AppContext = Awaited<ReturnType<typeof createAppContext>>;
+
+/** A restored data folder opened by the real composition root (migrations run), for the restore's checks. */
+async function openRestored(config: AppConfig, dataDir: string) {
+  const app = await createAppContext({ ...config, dataDir, create: false, resumeJobs: false });
+  return { schemaVersion: () => app.db.schemaVersion(), verifyAudit: () => app.services.audit.verify(async () => undefined), close: () => app.close() };
+}

@@ -12,7 +12,12 @@ import { defaultDataDir } from '../core/config';
 import { workdaysAddCommand } from './cli-calendar';
 import { exportCommand, importCommand } from './cli-directories';
 import { DOCS_USAGE, docsRenderCommand, isDocumentKind } from './cli-docs';
+import { SCAN_USAGE, scanImportCommand, scanSeparatorCommand, searchCommand } from './cli-scan';
 import { VOLUME_USAGE, volumeCommand } from './cli-volumes';
+import { ARCHIVE_USAGE, archiveCommand } from './cli-archive';
+import { TRANSFER_USAGE, transferCommand } from './cli-transfer';
+import { BACKUP_USAGE, backupCommand } from './cli-backup';
+import { OCR_USAGE, ocrCommand, ocrCommandOptions } from './cli-ocr';
 import { PUBLISH_USAGE, publishExportCommand, publishExportOptions } from './cli-publish';
 import { drawExportCommand, drawReplayCommand, drawRunCommand, drawVerifyCommand } from './cli-draws';
 import { addDemoData } from './demo-data';
@@ -42,8 +47,19 @@ const HELP = `casebinder ${version} — 双随机、一公开 抽查专卷与档
                                     生成行政检查告知书、责令改正通知书（自动编文号）或登记表的新版本 PDF（order 默认最近一次责令改正）
   volume bind|check|export VOLUME_ID [--out FILE.pdf] [--version N] [--public] [--reason 理由] [--user LOGIN]
                                     装订专卷为新版本 PDF / 齐全性检查（缺项时退出码 1）/ 导出装订版本（--public 导出公开版，无最新公开版时先生成）
+  archive verify [--volume ID] [--user LOGIN]   四性检测（真实性、完整性、可用性、安全性），发现问题时退出码 1
   publish export --bureau 区划代码 --from DATE --to DATE --out FILE.csv [--format xlsx] [--include-published] [--user LOGIN]
                                     导出本单位已复核检查结果的公示文件（每个对象每个事项一行；不予公开的不导出）
+  scan import FILE… [--volume ID] [--doc-type TYPE] [--user LOGIN]
+                                    导入扫描件（JPEG/PNG/TIFF/PDF）：拆页、方向识别、纠偏、OCR，按条码分隔页拆分并归入专卷
+  scan separator --volume ID --doc-type TYPE --out FILE.pdf   打印条码分隔页
+  search QUERY [--user LOGIN]       全文检索页面文字与专卷信息（本单位范围）
+  ocr FILE… --out DIR [--workers N] [--model fast|accurate] [--cache DIR]
+                                    识别图像中的文字（JPEG/PNG/多页 TIFF），每页写一个 .txt（无需数据文件夹）
+  ${TRANSFER_USAGE}
+                                    移交：生成签名的移交包（BagIt）/ 校验并接收 / 导入回执办结 / 导出或信任单位公钥
+  ${BACKUP_USAGE}
+                                    备份数据文件夹（增量）/ 校验备份 / 恢复到新的空文件夹
   workdays add DATE N               DATE 起第 N 个工作日（起算日不计入，按国务院放假安排；无需数据文件夹，给出 --data-dir 时含导入的年度）
 通用选项: --data-dir DIR（默认 ${defaultDataDir()}）  --json（输出一个 JSON 对象）`;
 
@@ -59,7 +75,9 @@ export async function main(argv: string[]): Promise<number> {
       name: { type: 'string' }, bureau: { type: 'string' }, roles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       mode: { type: 'string' }, encoding: { type: 'string' }, sheet: { type: 'string' }, out: { type: 'string' },
       task: { type: 'string' }, seed: { type: 'string' }, witness: { type: 'string' }, record: { type: 'string' }, population: { type: 'string' }, inspection: { type: 'string' },
-      correction: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, 'include-published': { type: 'boolean' }, public: { type: 'boolean' }, reason: { type: 'string' }, version: { type: 'string' },
+      correction: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, 'include-published': { type: 'boolean' }, public: { type: 'boolean' }, reason: { type: 'string' }, version: { type: 'string' }, receipt: { type: 'string' },
+      workers: { type: 'string' }, model: { type: 'string' }, cache: { type: 'string' },
+      volume: { type: 'string' }, 'doc-type': { type: 'string' },
     },
   });
   const opts: Options = { dataDir: path.resolve(String(values['data-dir'] ?? defaultDataDir())), json: Boolean(values.json), values, positionals };
@@ -80,6 +98,12 @@ export async function main(argv: string[]): Promise<number> {
       case 'docs': if (sub === 'render') return await docs(opts); break;
       case 'publish': if (sub === 'export') return await publishExport(opts); break;
       case 'volume': return await volume(sub, opts);
+      case 'scan': return await scan(sub, opts);
+      case 'search': return await search(opts);
+      case 'archive': { const r = await archiveCommand(sub, values, () => open(opts, false)); if (!r) return usage(ARCHIVE_USAGE); out(opts, r.json, r.text); return r.code; }
+      case 'transfer': return await transferCommand(sub, { ...opts, open: () => open(opts, false) });
+      case 'backup': case 'restore': return await backupCommand(command, { ...opts, open: (dataDir) => open(dataDir ? { ...opts, dataDir } : opts, false) });
+      case 'ocr': { const o = ocrCommandOptions(values, positionals.slice(1)); return o ? await ocrCommand(o) : usage(OCR_USAGE); }
       case 'workdays': if (sub === 'add') return await workdaysAddCommand({ args: positionals.slice(2), json: opts.json, resourcesDir: path.join(root, 'resources'), openDataFolder: values['data-dir'] ? () => open(opts, false) : null }); break;
       case 'targets':
       case 'inspectors':
@@ -143,7 +167,7 @@ async function init(opts: Options): Promise<number> {
 
 async function serve(opts: Options): Promise<number> {
   const autoInit = Boolean(opts.values['auto-init']);
-  const app = await createAppContext({ dataDir: opts.dataDir, resourcesDir: path.join(root, 'resources'), platform: createHeadlessPlatform(), create: autoInit, version, echoLog: true });
+  const app = await createAppContext({ dataDir: opts.dataDir, resourcesDir: path.join(root, 'resources'), platform: createHeadlessPlatform(), create: autoInit, version, echoLog: true, watchInbox: true });
   const first = autoInit ? await app.ensureInitialised() : null;
   const host = await startWebHost(app, { port: opts.values.port ? Number(opts.values.port) : 0, rendererDir: path.join(root, 'dist', 'renderer') });
   if (opts.json) {
@@ -321,6 +345,40 @@ async function volume(sub: string | undefined, opts: Options): Promise<number> {
   } finally {
     await app.close();
   }
+}
+
+async function withApp(opts: Options, run: (app: AppContext) => Promise<{ code: number; json: unknown; text: string }>): Promise<number> {
+  const app = await open(opts, false);
+  try {
+    const r = await run(app);
+    out(opts, r.json, r.text);
+    return r.code;
+  } finally {
+    await app.close();
+  }
+}
+
+async function scan(sub: string | undefined, opts: Options): Promise<number> {
+  const user = String(opts.values.user ?? 'admin');
+  const volumeId = opts.values.volume === undefined ? undefined : Number(opts.values.volume);
+  if (volumeId !== undefined && (!Number.isInteger(volumeId) || volumeId < 1)) return usage(SCAN_USAGE);
+  const docType = opts.values['doc-type'] as string | undefined;
+  if (sub === 'import') {
+    const files = opts.positionals.slice(2);
+    if (files.length === 0) return usage(SCAN_USAGE);
+    return withApp(opts, (app) => scanImportCommand(app, { files, volumeId, docType, user }));
+  }
+  if (sub === 'separator') {
+    if (volumeId === undefined || !opts.values.out) return usage(SCAN_USAGE);
+    return withApp(opts, (app) => scanSeparatorCommand(app, { volumeId, docType, out: String(opts.values.out), user }));
+  }
+  return usage(SCAN_USAGE);
+}
+
+async function search(opts: Options): Promise<number> {
+  const query = opts.positionals.slice(1).join(' ').trim();
+  if (query === '') return usage(SCAN_USAGE);
+  return withApp(opts, (app) => searchCommand(app, { query, user: String(opts.values.user ?? 'admin') }));
 }
 
 async function publishExport(opts: Options): Promise<number> {

@@ -71,6 +71,7 @@ async function start(paths: AppPaths, registry: WindowRegistry): Promise<void> {
       create: true,
       version: appVersion(app),
       logger,
+      watchInbox: true,
     });
     const init = await context.ensureInitialised();
     const disposeTransport = registerRpcTransport({ context, registry, logger });

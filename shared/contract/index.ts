@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../errors/codes';
+import { archivesMethods } from './archives';
 import { authMethods, usersMethods } from './auth';
+import { backupMethods } from './backup';
 import { bureausMethods } from './bureaus';
 import { calendarMethods } from './calendar';
 import { documentsMethods } from './documents';
@@ -13,8 +15,10 @@ import { jobsMethods } from './jobs';
 import { plansMethods } from './plans';
 import { publishMethods } from './publish';
 import { reportsMethods } from './reports';
+import { scansMethods } from './scans';
 import { systemMethods } from './system';
 import { targetsMethods } from './targets';
+import { transfersMethods } from './transfers';
 import { volumesMethods } from './volumes';
 
 /** The one declared interface of the backend. Names are feature.verbObject. */
@@ -32,6 +36,10 @@ export const contract = {
   ...drawsMethods,
   ...documentsMethods,
   ...volumesMethods,
+  ...transfersMethods,
+  ...backupMethods,
+  ...scansMethods,
+  ...archivesMethods,
   ...inspectionsMethods,
   ...publishMethods,
   ...reportsMethods,
@@ -55,7 +63,9 @@ export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+export * from './archives';
 export * from './auth';
+export * from './backup';
 export * from './bureaus';
 export * from './calendar';
 export * from './common';
@@ -71,6 +81,8 @@ export * from './method';
 export * from './plans';
 export * from './publish';
 export * from './reports';
+export * from './scans';
 export * from './system';
 export * from './targets';
+export * from './transfers';
 export * from './volumes';

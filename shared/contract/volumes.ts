@@ -40,12 +40,18 @@ const Rotation = z.union([z.literal(PAGE_ROTATIONS[0]), z.literal(PAGE_ROTATIONS
 
 export const VolumePageDto = z.object({ index: z.number().int(), rotation: Rotation, excluded: z.boolean(), reason: z.string().nullable() });
 
+export const RegionDto = z
+  .object({ x0: z.number().min(0).max(1), y0: z.number().min(0).max(1), x1: z.number().min(0).max(1), y1: z.number().min(0).max(1) })
+  .refine((r) => r.x1 - r.x0 >= 0.005 && r.y1 - r.y0 >= 0.005, '框选区域太小或坐标颠倒');
+
 /** A 不予公开 mark on a whole document (pageIndex null) or one page; lifted marks are kept. */
 export const VolumeMarkDto = z.object({
   id: Id,
   entryId: Id,
   /** 0-based page of the entry; null = the whole document. */
   pageIndex: z.number().int().nullable(),
+  /** A rectangle on the page (fractions of the upright page); null = the whole page or document. */
+  region: RegionDto.nullable(),
   reason: z.enum(NON_PUBLIC_REASONS),
   note: z.string().nullable(),
   markedBy: Id.nullable(),
@@ -62,6 +68,10 @@ export type VolumeMarkDto = z.infer<typeof VolumeMarkDto>;
 
 export const VolumeEntryDto = z.object({
   id: Id,
+  /** A scanned document filed from the scanning inbox (its pages' images and words are the redaction source). */
+  scanDocumentId: Id.nullable(),
+  /** Its scan pages in the entry's page order (null for other entries). */
+  scanPageIds: z.array(Id).nullable(),
   /** 序号 in the current order (1-based). */
   seq: z.number().int(),
   source: z.enum(VOLUME_ENTRY_SOURCES),
@@ -226,11 +236,11 @@ export const volumesMethods = {
     output: z.array(VolumeBindingDto),
   }),
   'volumes.markNonPublic': method({
-    summary: '把一份卷内文件或其中一页标记为不予公开（商业秘密、个人隐私、国家秘密），列入备考表，公开版中以占位页代替',
+    summary: '把一份卷内文件、其中一页或扫描页上框选的区域标记为不予公开（商业秘密、个人隐私、国家秘密），列入备考表；公开版中页面以占位页代替，区域在图像上涂黑并删去其中的识别文字',
     access: VOLUME_MARKERS,
     scope: 'bureau',
     mutates: true,
-    input: z.strictObject({ entryId: Id, pageIndex: z.number().int().min(0).nullable(), reason: z.enum(NON_PUBLIC_REASONS), note: text(300).nullable() }),
+    input: z.strictObject({ entryId: Id, pageIndex: z.number().int().min(0).nullable(), region: RegionDto.nullable().default(null), reason: z.enum(NON_PUBLIC_REASONS), note: text(300).nullable() }),
     output: VolumeEntryDto,
   }),
   'volumes.liftNonPublic': method({

@@ -21,10 +21,9 @@ const publicCopy = (version: number, basedOn: number) =>
   `INSERT INTO volume_public_copies (volume_id, version, based_on_version, blob_sha256, sha256, size, pages, content_pages, withheld_pages, manifest, bound_at) VALUES (1, ${version}, ${basedOn}, '${SHA}', '${SHA}', 10, 4, 2, 1, '{}', ${T})`;
 
 describe('migration 0011: 不予公开 marks and public copies', () => {
-  it('is the last listed migration, after 0010', () => {
+  it('is listed right after 0010', () => {
     const names = MIGRATIONS.map((M) => new M().name);
     expect(names.indexOf('CreateVolumeRedactions1700000000011')).toBe(names.indexOf('CreateVolumeEntries1700000000010') + 1);
-    expect(names.at(-1)).toBe('CreateVolumeRedactions1700000000011');
   });
 
   it('keeps one live mark per document or page, freezes lifted marks, never deletes; public copies are immutable and point at a full version', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error';
 import type { Clock } from '../config';
 import type { Database, Tx } from '../db/database';
+import { exists, writeDurable } from './durable-files';
 
 type Deps = { root: string; db: Database; clock: Clock; tempName: () => string };
 
@@ -23,26 +24,7 @@ export function createBlobStore({ root, db, clock, tempName }: Deps) {
   async function put(tx: Tx, bytes: Uint8Array, mediaType: string): Promise<{ sha256: string; size: number }> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const target = pathOf(sha256);
-    if (!(await exists(target))) {
-      await fs.mkdir(tmpDir, { recursive: true });
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      const tmp = path.join(tmpDir, tempName());
-      try {
-        const handle = await fs.open(tmp, 'wx');
-        try {
-          await handle.writeFile(bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await fs.rename(tmp, target);
-        await syncDir(path.dirname(target));
-      } catch (error) {
-        await fs.rm(tmp, { force: true });
-        if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('DISK_FULL', {}, { cause: error });
-        throw error;
-      }
-    }
+    if (!(await exists(target))) await writeDurable(target, bytes, path.join(tmpDir, tempName()));
     await tx.run('INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)', [
       sha256,
       bytes.byteLength,
@@ -100,22 +82,3 @@ export function createBlobStore({ root, db, clock, tempName }: Deps) {
 }
 
 export type BlobStore = ReturnType<typeof createBlobStore>;
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return; // directories cannot be opened for fsync on Windows
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}

@@ -44,6 +44,8 @@ export type PdfBuilder = {
   /** One line per label: `操作人（签名）：______  日期：____年__月__日`, kept on one page. */
   signatureLines(labels: readonly string[], options?: { size?: number }): void;
   spacer(pt: number): void;
+  /** Draw something of `height` pt with the raw canvas at the cursor (new page first when it would not fit); the cursor moves below it. */
+  block(height: number, draw: (canvas: PdfCanvas, top: number) => void): void;
   /** Start a new page unless `pt` more still fit on this one (keep a block together). */
   ensureSpace(pt: number): void;
   newPage(): void;
@@ -198,6 +200,11 @@ export async function createPdfBuilder(options: PdfBuilderOptions): Promise<PdfB
     spacer(pt) {
       if (canvas.y - pt < canvas.bottom) addPage();
       else canvas.y -= pt;
+    },
+    block(height, draw) {
+      ensure(height);
+      draw(canvas, canvas.y);
+      canvas.y -= height;
     },
     ensureSpace: ensure,
     newPage: addPage,

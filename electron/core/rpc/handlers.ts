@@ -1,4 +1,13 @@
+import { buildArchiveHandlers } from '../archives/archive-handlers';
+import type { ArchiveService } from '../archives/archive-service';
+import type { Fixity } from '../archives/fixity';
 import type { AuditService } from '../audit/audit-service';
+import { buildScanHandlers } from '../scans/scan-handlers';
+import type { ScanService } from '../scans/scan-service';
+import type { BackupService } from '../backup/backup-service';
+import { buildTransferHandlers } from '../transfers/transfer-handlers';
+import type { TransferService } from '../transfers/transfer-service';
+import type { Database } from '../db/database';
 import type { AuthService } from '../auth/auth-service';
 import type { UserService } from '../auth/user-service';
 import type { BureauService } from '../bureaus/bureau-service';
@@ -48,12 +57,18 @@ export type HandlerDeps = {
   documents: DocumentService;
   volumes: VolumeService;
   volumeMarks: VolumeMarkService;
+  transfers: TransferService;
+  backup: BackupService;
+  archives: ArchiveService;
+  fixity: Fixity;
+  db: Database;
   publish: PublishService;
   reports: ReportService;
   inspections: InspectionService;
   calendar: CalendarService;
   jobs: JobService;
   audit: AuditService;
+  scans: ScanService;
   revealExport: (fileName: string) => Promise<string>;
   systemInfo: () => Promise<{ version: string; dataDir: string; schemaVersion: number; counts: { bureaus: number; users: number; targets: number; auditEvents: number } }>;
 };
@@ -99,6 +114,9 @@ export function buildHandlers(d: HandlerDeps): Handlers {
     ...buildDrawHandlers(d),
     ...buildDocumentHandlers(d),
     ...buildVolumeHandlers(d),
+    ...buildScanHandlers(d),
+    ...buildTransferHandlers(d),
+    ...buildArchiveHandlers(d),
     ...buildPublishHandlers(d),
     ...buildReportHandlers(d),
     ...buildInspectionHandlers(d),

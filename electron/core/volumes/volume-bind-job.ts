@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { NON_PUBLIC_REASON_LABELS, NON_PUBLIC_REASONS, type NonPublicReason } from '../../../shared/domain/inspections/inspections';
-import { RETENTION_LABELS, defaultRetention, VOLUME_DOC_TYPE_LABELS } from '../../../shared/domain/volumes/volumes';
+import { RETENTION_LABELS, defaultRetention, VOLUME_DOC_TYPE_LABELS, type Region } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
 import type { AuditActor, AuditService } from '../audit/audit-service';
 import type { BlobStore } from '../blobs/blob-store';
@@ -8,11 +8,21 @@ import type { Clock } from '../config';
 import type { Database, Tx } from '../db/database';
 import { volumeSnapshot } from '../draws/draw-repository';
 import type { JobRunContext } from '../jobs/job-service';
+import { assertVolumeEditable } from '../archives/archive-repository';
 import { bindVolumePdf, withheldReason, type BindEntry, type BoundVolume } from './volume-pdf';
 import { findVolume, listBindings, liveMarkIds, orderedEntries, syncGenerated, type MarkRow } from './volume-repository';
 import type { VolumeService } from './volume-service';
 
-type Deps = { db: Database; clock: Clock; audit: AuditService; blobs: BlobStore; volumes: VolumeService; fontBytes: () => Promise<Uint8Array> };
+type Deps = {
+  db: Database;
+  clock: Clock;
+  audit: AuditService;
+  blobs: BlobStore;
+  volumes: VolumeService;
+  fontBytes: () => Promise<Uint8Array>;
+  /** A filed scan's PDF rebuilt from its source images and words with the rectangles redacted (the scanning service). */
+  redactScan: (scanDocumentId: number, title: string, regions: ReadonlyMap<number, readonly Region[]>) => Promise<Uint8Array>;
+};
 
 type BindInput = { volumeId: number; incompleteReason: string | null; missing: string[]; actor: AuditActor };
 export type BindResult = { volumeId: number; version: number; pages: number; contentPages: number; sha256: string; size: number };
@@ -28,7 +38,7 @@ function nonPublicNotes(entries: Ordered, titles: readonly string[]): string[] {
   const seqOf = new Map(entries.map(({ row }, i) => [row.id, i + 1]));
   return entries.flatMap(({ marks }, i) =>
     marks.map((m: MarkRow) => {
-      const where = `第 ${i + 1} 件《${titles[i] ?? ''}》${m.page_index === null ? '（全件）' : `原第 ${m.page_index + 1} 页`}`;
+      const where = `第 ${i + 1} 件《${titles[i] ?? ''}》${m.page_index === null ? '（全件）' : `原第 ${m.page_index + 1} 页${m.region === null ? '' : '部分区域'}`}`;
       const label = NON_PUBLIC_REASON_LABELS[m.reason];
       if (m.lifted_at === null) return `${where}不予公开：${label}${m.note ? `（${m.note}）` : ''}。`;
       const consent = m.consent_entry_id === null ? '' : `，依据企业书面同意（第 ${seqOf.get(m.consent_entry_id) ?? '?'} 件）`;
@@ -58,7 +68,7 @@ function withheldSummary(entries: readonly BindEntry[]): { pages: number; note: 
  * built outside the write lock (it may take seconds); the version number is taken inside it, so two
  * bindings never share one.
  */
-export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontBytes }: Deps) {
+export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontBytes, redactScan }: Deps) {
   async function build(ctx: JobRunContext, input: BindInput, publicCopy: boolean, boundAt: Date) {
     await db.write((tx) => syncGenerated(tx, input.volumeId, input.actor, audit, boundAt.toISOString()));
     const volume = await findVolume(db, input.volumeId);
@@ -67,22 +77,31 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
     const previous = (await listBindings(db, input.volumeId))[0] ?? null;
     const user = input.actor.userId === null ? null : await db.get<{ display_name: string }>('SELECT display_name FROM users WHERE id = ?', [input.actor.userId]);
 
+    let redactedRegions = 0;
     const bindEntries: BindEntry[] = entries.map(({ row, pages, marks }) => {
       const live = marks.filter((m) => m.lifted_at === null);
-      const document = live.find((m) => m.page_index === null)?.reason ?? null;
+      const whole = live.filter((m) => m.region === null);
+      const document = whole.find((m) => m.page_index === null)?.reason ?? null;
       const hidden = publicCopy && document !== null; // no non-public metadata in the public copy
+      // Rectangles on scanned pages: the public copy takes the document rebuilt from its source with them burned in.
+      const regions = new Map<number, Region[]>();
+      for (const m of live) if (m.region !== null && m.page_index !== null) regions.set(m.page_index, [...(regions.get(m.page_index) ?? []), JSON.parse(m.region) as Region]);
+      const redact = publicCopy && document === null && regions.size > 0 && row.scan_document_id !== null;
+      if (redact) redactedRegions += [...regions.values()].reduce((n, r) => n + r.length, 0);
+      const title = row.title ?? `[${VOLUME_DOC_TYPE_LABELS[row.doc_type]}]`;
       return {
         entryId: row.id,
-        title: hidden ? WITHHELD_TITLE : (row.title ?? `[${VOLUME_DOC_TYPE_LABELS[row.doc_type]}]`),
+        title: hidden ? WITHHELD_TITLE : title,
         docNo: hidden ? null : row.doc_no,
         responsible: row.responsible,
         docDate: row.doc_date,
         remark: hidden ? null : row.remark,
         mediaType: row.media_type,
         pageCount: row.page_count,
-        bytes: () => blobs.read(row.blob_sha256), // a Buffer is a Uint8Array: no copy of a 1 MB scan per page
+        // a Buffer is a Uint8Array: no copy of a 1 MB scan per page
+        bytes: redact ? () => redactScan(row.scan_document_id as number, title, regions) : () => blobs.read(row.blob_sha256),
         pages: new Map(pages.map((p) => [p.page_index, { rotation: p.rotation, excluded: p.excluded === 1, reason: p.reason }])),
-        withheld: { document, pages: new Map(live.filter((m) => m.page_index !== null).map((m) => [m.page_index as number, m.reason])) },
+        withheld: { document, pages: new Map(whole.filter((m) => m.page_index !== null).map((m) => [m.page_index as number, m.reason])) },
       };
     });
     const titles = bindEntries.map((e) => e.title);
@@ -95,6 +114,7 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
     }
     const withheld = withheldSummary(bindEntries);
     if (publicCopy && withheld.note) notes.push(withheld.note);
+    if (publicCopy && redactedRegions > 0) notes.push(`另有 ${redactedRegions} 处页面区域涉及不予公开的信息，已在图像上涂黑并删去相应文字。`);
     if (!publicCopy) notes.push(...nonPublicNotes(entries, titles));
     const retention = defaultRetention(inspection?.result?.categories ?? [], (inspection?.corrections.length ?? 0) > 0);
     const bound = await bindVolumePdf(
@@ -133,6 +153,7 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
     const boundAt = clock.now();
     const { bound, sha256 } = await build(ctx, input, false, boundAt);
     return db.write(async (tx) => {
+      await assertVolumeEditable(tx, input.volumeId); // archived or submitted while the job ran
       const blob = await blobs.put(tx, bound.bytes, 'application/pdf');
       const version = ((await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM volume_bindings WHERE volume_id = ?', [input.volumeId]))?.v ?? 0) + 1;
       const { lastId } = await tx.run(
@@ -153,6 +174,7 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
     const marks = await liveMarkIds(db, input.volumeId);
     const { bound, sha256, withheldPages } = await build(ctx, input, true, boundAt);
     return db.write(async (tx) => {
+      await assertVolumeEditable(tx, input.volumeId);
       const basedOn = (await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM volume_bindings WHERE volume_id = ?', [input.volumeId]))?.v ?? null;
       if (basedOn === null) throw new AppError('VOLUME_NOT_BOUND', { id: input.volumeId, version: null });
       const blob = await blobs.put(tx, bound.bytes, 'application/pdf');

@@ -1,14 +1,18 @@
 import type { VolumeEntryDto } from '../../../shared/contract';
 import type { NonPublicReason } from '../../../shared/domain/inspections/inspections';
 import type { Role } from '../../../shared/domain/roles';
+import type { Region } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
 import type { AuditActor, AuditService } from '../audit/audit-service';
 import type { Clock } from '../config';
 import type { Database, Tx } from '../db/database';
+import { assertVolumeEditable } from '../archives/archive-repository';
 import { entryDto, findEntry, findMark, findVolume, markSnapshot, orderedEntries } from './volume-repository';
 import type { AssertAnyBureau } from './volume-service';
 
 type Deps = { db: Database; clock: Clock; audit: AuditService };
+
+const round = (v: number) => Math.round(v * 10000) / 10000;
 
 /**
  * 不予公开 marks (Art. 15, 16): a whole document or one page, with its reason. A mark is never deleted;
@@ -24,25 +28,33 @@ export function createVolumeMarkService({ db, clock, audit }: Deps) {
     const all = await orderedEntries(tx, entry.volume_id);
     const index = all.findIndex((e) => e.row.id === entryId);
     const found = all[index];
-    return entryDto(entry, found?.pages ?? [], index + 1, found?.marks ?? []);
+    return entryDto(entry, found?.pages ?? [], index + 1, found?.marks ?? [], found?.scanPageIds ?? null);
   }
 
   async function entryIn(tx: Tx, entryId: number, access: AssertAnyBureau) {
     const entry = await findEntry(tx, entryId);
     const volume = await findVolume(tx, entry.volume_id);
     access([volume.custody_bureau_id, volume.inspecting_bureau_id]);
+    await assertVolumeEditable(tx, entry.volume_id);
     return entry;
   }
 
-  async function mark(actor: AuditActor, input: { entryId: number; pageIndex: number | null; reason: NonPublicReason; note: string | null }, access: AssertAnyBureau): Promise<VolumeEntryDto> {
+  async function mark(actor: AuditActor, input: { entryId: number; pageIndex: number | null; region?: Region | null; reason: NonPublicReason; note: string | null }, access: AssertAnyBureau): Promise<VolumeEntryDto> {
+    const region = input.region ?? null;
     return db.write(async (tx) => {
       const entry = await entryIn(tx, input.entryId, access);
       if (input.pageIndex !== null && input.pageIndex >= entry.page_count) throw new AppError('INVALID_INPUT', { issues: [{ path: ['pageIndex'], message: `该文件只有 ${entry.page_count} 页` }] });
-      const live = await tx.get<{ id: number }>('SELECT id FROM volume_redactions WHERE entry_id = ? AND page_index IS ? AND lifted_at IS NULL', [input.entryId, input.pageIndex]);
-      if (live) throw new AppError('VOLUME_MARK_EXISTS', { id: live.id });
+      if (region !== null) {
+        // A rectangle is burned into the scan's own image in the public copy: only scanned pages have one.
+        if (input.pageIndex === null || entry.scan_document_id === null) throw new AppError('VOLUME_REGION_NOT_SCAN', { entryId: input.entryId });
+      } else {
+        const live = await tx.get<{ id: number }>('SELECT id FROM volume_redactions WHERE entry_id = ? AND page_index IS ? AND lifted_at IS NULL AND region IS NULL', [input.entryId, input.pageIndex]);
+        if (live) throw new AppError('VOLUME_MARK_EXISTS', { id: live.id });
+      }
       const note = input.note?.trim() ? input.note.trim() : null;
-      const { lastId } = await tx.run('INSERT INTO volume_redactions (entry_id, page_index, reason, note, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?)', [input.entryId, input.pageIndex, input.reason, note, actor.userId, now()]);
-      await audit.record(tx, { actor, action: 'volumes.markNonPublic', entity: 'volume_redaction', entityId: lastId, after: markSnapshot(await findMark(tx, lastId)), detail: { volumeId: entry.volume_id, entryId: input.entryId, pageIndex: input.pageIndex, reason: input.reason } });
+      const regionJson = region === null ? null : JSON.stringify({ x0: round(region.x0), y0: round(region.y0), x1: round(region.x1), y1: round(region.y1) });
+      const { lastId } = await tx.run('INSERT INTO volume_redactions (entry_id, page_index, region, reason, note, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [input.entryId, input.pageIndex, regionJson, input.reason, note, actor.userId, now()]);
+      await audit.record(tx, { actor, action: 'volumes.markNonPublic', entity: 'volume_redaction', entityId: lastId, after: markSnapshot(await findMark(tx, lastId)), detail: { volumeId: entry.volume_id, entryId: input.entryId, pageIndex: input.pageIndex, region: regionJson, reason: input.reason } });
       return entryOut(tx, input.entryId);
     });
   }

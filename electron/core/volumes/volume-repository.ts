@@ -1,9 +1,11 @@
 import type { VolumeBindingDto, VolumeEntryDto, VolumeMarkDto, VolumePublicCopyDto, VolumeSummaryDto } from '../../../shared/contract';
 import type { NonPublicReason } from '../../../shared/domain/inspections/inspections';
+import type { Region } from '../../../shared/domain/volumes/volumes';
 import { GENERATED_DOC_TYPES, orderEntries, type PageRotation, type VolumeDocType, type VolumeEntrySource, type VolumeMediaType } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
 import type { AuditActor, AuditService } from '../audit/audit-service';
 import type { Database, Tx } from '../db/database';
+import { assertVolumeEditable } from '../archives/archive-repository';
 
 /** SQL for volumes, their entries, page states and bindings; services get DTOs, never rows. */
 
@@ -17,12 +19,15 @@ export type EntryRow = {
   id: number; volume_id: number; position: number | null; source: VolumeEntrySource; generated_kind: string | null; document_id: number | null; correction_id: number | null; document_version: number | null;
   blob_sha256: string; media_type: VolumeMediaType; doc_type: VolumeDocType; doc_no: string | null; responsible: string | null; title: string | null;
   doc_date: string | null; remark: string | null; page_count: number; original_name: string | null; created_by: number | null; created_at: string; updated_at: string; version: number;
+  scan_document_id: number | null;
 };
 
 export type PageRow = { entry_id: number; page_index: number; rotation: PageRotation; excluded: number; reason: string | null };
 
 export type MarkRow = {
   id: number; entry_id: number; page_index: number | null; reason: NonPublicReason; note: string | null; marked_by: number | null; marked_at: string;
+  /** A rectangle on the page as fractions of the upright page (JSON {x0,y0,x1,y1}); null = the whole page or document. */
+  region: string | null;
   lifted_by: number | null; lifted_at: string | null; lift_reason: string | null; consent_entry_id: number | null;
 };
 type MarkNamedRow = MarkRow & { marked_by_name: string | null; lifted_by_name: string | null };
@@ -81,39 +86,47 @@ export async function findMark(tx: Database | Tx, id: number): Promise<MarkRow> 
 }
 
 /** The volume's entries in binding order, each with its page states and 不予公开 marks (live and lifted). */
-export async function orderedEntries(tx: Database | Tx, volumeId: number): Promise<{ row: EntryRow; pages: PageRow[]; marks: MarkNamedRow[] }[]> {
+export async function orderedEntries(tx: Database | Tx, volumeId: number): Promise<{ row: EntryRow; pages: PageRow[]; marks: MarkNamedRow[]; scanPageIds: number[] | null }[]> {
   const rows = await tx.all<EntryRow>(`${ENTRY_SELECT} WHERE e.volume_id = ?`, [volumeId]);
   const pages = await tx.all<PageRow>(`SELECT p.* FROM volume_pages p JOIN volume_entries e ON e.id = p.entry_id WHERE e.volume_id = ? ORDER BY p.entry_id, p.page_index`, [volumeId]);
   const marks = await tx.all<MarkNamedRow>(`${MARK_SELECT} WHERE e.volume_id = ? ORDER BY m.id`, [volumeId]);
   const ordered = orderEntries(rows.map((r) => ({ id: r.id, docType: r.doc_type, docDate: r.doc_date, position: r.position, row: r })));
-  return ordered.map((o) => ({ row: o.row, pages: pages.filter((p) => p.entry_id === o.id && p.page_index < o.row.page_count), marks: marks.filter((m) => m.entry_id === o.id) }));
+  // A filed scan's PDF pages are its scan pages in document order (the region tool draws on their images).
+  const scanPages = await tx.all<{ document_id: number; id: number }>(
+    `SELECT p.document_id, p.id FROM scan_pages p JOIN volume_entries e ON e.scan_document_id = p.document_id WHERE e.volume_id = ? AND p.status <> 'separator' ORDER BY p.document_id, p.position, p.seq`,
+    [volumeId],
+  );
+  const scanPageIdsOf = (documentId: number | null) => (documentId === null ? null : scanPages.filter((p) => p.document_id === documentId).map((p) => p.id));
+  return ordered.map((o) => ({ row: o.row, pages: pages.filter((p) => p.entry_id === o.id && p.page_index < o.row.page_count), marks: marks.filter((m) => m.entry_id === o.id), scanPageIds: scanPageIdsOf(o.row.scan_document_id) }));
 }
 
 export const markDto = (m: MarkNamedRow): VolumeMarkDto => ({
-  id: m.id, entryId: m.entry_id, pageIndex: m.page_index, reason: m.reason, note: m.note, markedBy: m.marked_by, markedByName: m.marked_by_name, markedAt: m.marked_at,
+  id: m.id, entryId: m.entry_id, pageIndex: m.page_index, region: m.region ? (JSON.parse(m.region) as Region) : null, reason: m.reason, note: m.note, markedBy: m.marked_by, markedByName: m.marked_by_name, markedAt: m.marked_at,
   liftedBy: m.lifted_by, liftedByName: m.lifted_by_name, liftedAt: m.lifted_at, liftReason: m.lift_reason, consentEntryId: m.consent_entry_id,
 });
 
 /** As audited: the whole row. */
 export const markSnapshot = (m: MarkRow): object => {
-  const { id: _id, ...rest } = m;
-  return rest;
+  const { id: _id, region, ...rest } = m;
+  // Added by migration 0012: left out while null, so marks audited before it still verify.
+  return region === null || region === undefined ? rest : { ...rest, region };
 };
 
 export async function loadMarkSnapshots(db: Database): Promise<Map<string, object>> {
   return new Map((await db.all<MarkRow>('SELECT * FROM volume_redactions')).map((m) => [String(m.id), markSnapshot(m)]));
 }
 
-export const entryDto = (r: EntryRow, pages: PageRow[], seq: number, marks: MarkNamedRow[] = []): VolumeEntryDto => ({
-  id: r.id, seq, source: r.source, documentId: r.document_id, documentVersion: r.document_version, docType: r.doc_type, mediaType: r.media_type, blobSha256: r.blob_sha256,
+export const entryDto = (r: EntryRow, pages: PageRow[], seq: number, marks: MarkNamedRow[] = [], scanPageIds: number[] | null = null): VolumeEntryDto => ({
+  id: r.id, scanDocumentId: r.scan_document_id, scanPageIds, seq, source: r.source, documentId: r.document_id, documentVersion: r.document_version, docType: r.doc_type, mediaType: r.media_type, blobSha256: r.blob_sha256,
   docNo: r.doc_no, responsible: r.responsible, title: r.title, docDate: r.doc_date, remark: r.remark, pageCount: r.page_count,
   pages: pages.map((p) => ({ index: p.page_index, rotation: p.rotation, excluded: p.excluded === 1, reason: p.reason })), marks: marks.map(markDto), version: r.version,
 });
 
 /** As audited: the whole entry but its timestamps. */
 export const entrySnapshot = (r: EntryRow): object => {
-  const { created_at: _c, updated_at: _u, document_version: _v, ...rest } = r;
-  return rest;
+  const { created_at: _c, updated_at: _u, document_version: _v, scan_document_id: scan, ...rest } = r;
+  // Added by migration 0012: left out while null, so entries audited before it still verify.
+  return scan === null || scan === undefined ? rest : { ...rest, scan_document_id: scan };
 };
 
 export async function loadEntrySnapshots(db: Database): Promise<Map<string, object>> {
@@ -147,6 +160,7 @@ export async function syncGenerated(tx: Tx, volumeId: number, actor: AuditActor,
   for (const d of latest) {
     const entry = await find(d.kind, d.correction_id);
     if (entry?.document_id === d.id) continue;
+    if (changed === 0) await assertVolumeEditable(tx, volumeId); // a document re-rendered for an archived or in-review volume
     if (entry) {
       await tx.run(`UPDATE volume_entries SET document_id = ?, blob_sha256 = ?, doc_no = ?, responsible = ?, title = ?, doc_date = ?, page_count = ?, updated_at = ?, version = version + 1 WHERE id = ?`, [d.id, d.blob_sha256, d.doc_no, d.responsible, d.title, d.doc_date, d.page_count, now, entry.id]);
     } else {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { InspectionDto, VolumeDto, VolumeEntryDto } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/roles';
-import { defaultRetention, isComplete, volumeChecklist, type ChecklistItem, type PageRotation, type VolumeDocType } from '../../../shared/domain/volumes/volumes';
+import { defaultRetention, isComplete, volumeChecklist, type ChecklistItem, type PageRotation, type VolumeDocType, type VolumeMediaType } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
 import { SYSTEM_ACTOR, type AuditActor, type AuditService } from '../audit/audit-service';
 import type { BlobStore } from '../blobs/blob-store';
@@ -13,6 +13,7 @@ import type { StagedFiles } from '../imports/staged-files';
 import { findSigning, signingSnapshot } from '../inspections/inspection-repository';
 import type { InspectionService } from '../inspections/inspection-service';
 import type { JobService } from '../jobs/job-service';
+import { assertVolumeEditable, findArchive } from '../archives/archive-repository';
 import { inspectVolumeFile } from './volume-files';
 import { entryDto, entrySnapshot, findEntry, findVolume, listBindings, listPublicCopies, listVolumes, orderedEntries, publicCopyCurrent, summaryDto, syncGenerated, type VolumeRow } from './volume-repository';
 
@@ -37,6 +38,13 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
     return row;
   }
 
+  /** As load, for a change: an archived or in-review volume is read-only (VOLUME_ARCHIVED / VOLUME_IN_REVIEW). */
+  async function editable(tx: Database | Tx, id: number, access: AssertAnyBureau): Promise<VolumeRow> {
+    const row = await load(tx, id, access);
+    await assertVolumeEditable(tx, id);
+    return row;
+  }
+
   async function sync(id: number, actor: AuditActor) {
     await db.write((tx) => syncGenerated(tx, id, actor, audit, now()));
   }
@@ -55,23 +63,24 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
   }
 
   async function get(id: number, access: AssertAnyBureau): Promise<VolumeDto> {
-    await load(db, id, access);
+    const before = await load(db, id, access);
     // Documents are filed when rendered; this only catches up ones rendered before volumes had entries,
-    // in the system's name (the reader did not file them).
-    await sync(id, SYSTEM_ACTOR);
+    // in the system's name (the reader did not file them). Not while in review or archived (read-only).
+    if (before.status === 'open' || before.status === 'bound') await sync(id, SYSTEM_ACTOR);
     const row = await findVolume(db, id);
     const inspection = await inspectionOf(row);
     const checklist = await checklistOf(row, inspection);
-    const entries = (await orderedEntries(db, id)).map((e, i) => entryDto(e.row, e.pages, i + 1, e.marks));
+    const entries = (await orderedEntries(db, id)).map((e, i) => entryDto(e.row, e.pages, i + 1, e.marks, e.scanPageIds));
     const bindings = (await listBindings(db, id)).map(({ blobSha256: _b, ...b }) => b);
     const publicCopies = (await listPublicCopies(db, id)).map(({ blobSha256: _b, ...c }) => c);
+    const archived = await findArchive(db, id);
     return {
       ...summaryDto(row),
       entries,
       checklist,
       complete: isComplete(checklist),
-      retention: defaultRetention(inspection?.result?.categories ?? [], (inspection?.corrections.length ?? 0) > 0),
-      archiveNo: null, // assigned when the volume is archived (a later issue)
+      retention: archived?.retention ?? defaultRetention(inspection?.result?.categories ?? [], (inspection?.corrections.length ?? 0) > 0),
+      archiveNo: archived?.archiveNo ?? null,
       bindings,
       publicCopies,
       publicCurrent: await publicCopyCurrent(db, id),
@@ -86,7 +95,7 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
 
   async function update(actor: AuditActor, input: { id: number; version: number; title: string }, access: AssertAnyBureau): Promise<VolumeDto> {
     await db.write(async (tx) => {
-      const row = await load(tx, input.id, access);
+      const row = await editable(tx, input.id, access);
       if (row.version !== input.version) throw new AppError('CONFLICT', { entity: 'volume', id: input.id, version: row.version });
       await tx.run('UPDATE volumes SET title = ? WHERE id = ?', [input.title, input.id]);
       await touchVolume(tx, actor, input.id, 'volumes.update', { title: input.title });
@@ -98,30 +107,40 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
     const entry = await findEntry(tx, entryId);
     const all = await orderedEntries(tx, entry.volume_id);
     const index = all.findIndex((e) => e.row.id === entryId);
-    return entryDto(entry, all[index]?.pages ?? [], index + 1, all[index]?.marks ?? []);
+    return entryDto(entry, all[index]?.pages ?? [], index + 1, all[index]?.marks ?? [], all[index]?.scanPageIds ?? null);
   }
 
   /** Inspect the staged file first: a corrupt or encrypted file is refused before anything is stored. */
   async function importDocument(actor: AuditActor, input: Metadata & { volumeId: number; stagedId: string }, access: AssertAnyBureau): Promise<VolumeEntryDto> {
-    await load(db, input.volumeId, access);
+    await editable(db, input.volumeId, access);
     const file = await staged.get(input.stagedId);
     const bytes = new Uint8Array(await fs.readFile(file.path));
     const inspected = await inspectVolumeFile(bytes);
     return db.write(async (tx) => {
       await load(tx, input.volumeId, access);
-      const blob = await blobs.put(tx, bytes, inspected.mediaType);
-      const at = now();
-      const { lastId } = await tx.run(
-        `INSERT INTO volume_entries (volume_id, source, blob_sha256, media_type, doc_type, doc_no, responsible, title, doc_date, remark, page_count, original_name, created_by, created_at, updated_at)
-         VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [input.volumeId, blob.sha256, inspected.mediaType, input.docType, blank(input.docNo), blank(input.responsible), blank(input.title), input.docDate, blank(input.remark), inspected.pageCount, file.name, actor.userId, at, at],
-      );
-      // After a reorder every entry has a position: the new one goes last rather than jumping into the stored order.
-      await tx.run(`UPDATE volume_entries SET position = (SELECT max(position) + 1 FROM volume_entries WHERE volume_id = ?) WHERE id = ? AND EXISTS (SELECT 1 FROM volume_entries WHERE volume_id = ? AND position IS NOT NULL)`, [input.volumeId, lastId, input.volumeId]);
-      await audit.record(tx, { actor, action: 'volumes.importDocument', entity: 'volume_entry', entityId: lastId, after: entrySnapshot(await findEntry(tx, lastId)), detail: { fileName: file.name, size: blob.size } });
-      if (input.docType === 'register') await linkSignedForm(tx, actor, input.volumeId, lastId);
-      return entryOut(tx, lastId);
+      const entryId = await addEntry(tx, actor, { ...input, bytes, mediaType: inspected.mediaType, pageCount: inspected.pageCount, originalName: file.name, scanDocumentId: null, action: 'volumes.importDocument' });
+      return entryOut(tx, entryId);
     });
+  }
+
+  /**
+   * Store a document's file and file it as an entry (imported here, or a scanned document filed from the
+   * scanning inbox, which passes its searchable PDF and its scan_documents id). The caller checked access.
+   */
+  async function addEntry(tx: Tx, actor: AuditActor, input: Metadata & { volumeId: number; bytes: Uint8Array; mediaType: VolumeMediaType; pageCount: number; originalName: string | null; scanDocumentId: number | null; action: string }): Promise<number> {
+    await assertVolumeEditable(tx, input.volumeId);
+    const blob = await blobs.put(tx, input.bytes, input.mediaType);
+    const at = now();
+    const { lastId } = await tx.run(
+      `INSERT INTO volume_entries (volume_id, source, blob_sha256, media_type, doc_type, doc_no, responsible, title, doc_date, remark, page_count, original_name, scan_document_id, created_by, created_at, updated_at)
+       VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [input.volumeId, blob.sha256, input.mediaType, input.docType, blank(input.docNo), blank(input.responsible), blank(input.title), input.docDate, blank(input.remark), input.pageCount, input.originalName, input.scanDocumentId, actor.userId, at, at],
+    );
+    // After a reorder every entry has a position: the new one goes last rather than jumping into the stored order.
+    await tx.run(`UPDATE volume_entries SET position = (SELECT max(position) + 1 FROM volume_entries WHERE volume_id = ?) WHERE id = ? AND EXISTS (SELECT 1 FROM volume_entries WHERE volume_id = ? AND position IS NOT NULL)`, [input.volumeId, lastId, input.volumeId]);
+    await audit.record(tx, { actor, action: input.action, entity: 'volume_entry', entityId: lastId, after: entrySnapshot(await findEntry(tx, lastId)), detail: { fileName: input.originalName, size: blob.size, scanDocumentId: input.scanDocumentId } });
+    if (input.docType === 'register') await linkSignedForm(tx, actor, input.volumeId, lastId);
+    return lastId;
   }
 
   /** The signed 登记表 back from the scanner is linked to the inspection's signing record (Art. 14(3)). */
@@ -136,7 +155,7 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
   async function updateDocument(actor: AuditActor, input: Metadata & { id: number; version: number }, access: AssertAnyBureau): Promise<VolumeEntryDto> {
     return db.write(async (tx) => {
       const entry = await findEntry(tx, input.id);
-      await load(tx, entry.volume_id, access);
+      await editable(tx, entry.volume_id, access);
       if (entry.version !== input.version) throw new AppError('CONFLICT', { entity: 'volume_entry', id: input.id, version: entry.version });
       const next = { doc_no: blank(input.docNo), responsible: blank(input.responsible), title: blank(input.title), doc_date: input.docDate };
       // A generated document's 文号, 责任者, 题名 and 日期 are the document's own: they follow its versions.
@@ -148,9 +167,10 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
   }
 
   async function reorder(actor: AuditActor, input: { volumeId: number; entryIds: number[] }, access: AssertAnyBureau): Promise<VolumeDto> {
-    await load(db, input.volumeId, access);
+    await editable(db, input.volumeId, access);
     await sync(input.volumeId, actor);
     await db.write(async (tx) => {
+      await assertVolumeEditable(tx, input.volumeId);
       const ids = (await tx.all<{ id: number }>('SELECT id FROM volume_entries WHERE volume_id = ?', [input.volumeId])).map((r) => r.id);
       const given = new Set(input.entryIds);
       if (given.size !== input.entryIds.length || given.size !== ids.length || ids.some((id) => !given.has(id))) throw new AppError('VOLUME_ORDER_MISMATCH', { expected: ids.length, given: input.entryIds.length });
@@ -165,7 +185,7 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
   async function setPageState(actor: AuditActor, input: { entryId: number; pageIndex: number; rotation: PageRotation; excluded: boolean; reason: string | null }, access: AssertAnyBureau): Promise<VolumeEntryDto> {
     return db.write(async (tx) => {
       const entry = await findEntry(tx, input.entryId);
-      await load(tx, entry.volume_id, access);
+      await editable(tx, entry.volume_id, access);
       if (input.pageIndex >= entry.page_count) throw new AppError('INVALID_INPUT', { issues: [{ path: ['pageIndex'], message: `该文件只有 ${entry.page_count} 页` }] });
       await tx.run(
         `INSERT INTO volume_pages (entry_id, page_index, rotation, excluded, reason, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -189,6 +209,7 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
    * when it runs.
    */
   async function bind(actor: AuditActor, roles: readonly Role[], input: { id: number; incompleteReason?: string }, access: AssertAnyBureau): Promise<{ jobId: number }> {
+    await editable(db, input.id, access);
     const volume = await get(input.id, access);
     const missing = volume.checklist.filter((i) => i.status === 'missing').map((i) => i.label);
     if (missing.length > 0 && (!roles.includes('legal') || !input.incompleteReason)) throw new AppError('VOLUME_INCOMPLETE', { missing, legalRoleRequired: true, reasonRequired: !input.incompleteReason });
@@ -199,7 +220,7 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
 
   /** Start a public-copy job (公开版) from the latest full version's structure and the marks as they are now. */
   async function bindPublic(actor: AuditActor, input: { id: number }, access: AssertAnyBureau): Promise<{ jobId: number }> {
-    await load(db, input.id, access);
+    await editable(db, input.id, access);
     if ((await listBindings(db, input.id)).length === 0) throw new AppError('VOLUME_NOT_BOUND', { id: input.id, version: null });
     const job = await jobs.start('volumes.bindPublic', { volumeId: input.id, incompleteReason: null, missing: [], actor }, actor.userId);
     return { jobId: job.id };
@@ -228,7 +249,7 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
     return { fileName, file, version: binding.version, sha256: binding.sha256 };
   }
 
-  return { list: listVolumes.bind(null, db), get, update, importDocument, updateDocument, reorder, setPageState, check, bind, bindPublic, versions, exportFile, inspectionOf, checklistOf };
+  return { list: listVolumes.bind(null, db), get, update, importDocument, addEntry, updateDocument, reorder, setPageState, check, bind, bindPublic, versions, exportFile, inspectionOf, checklistOf };
 }
 
 export type VolumeService = ReturnType<typeof createVolumeService>;

@@ -10,6 +10,13 @@ export const JOB_KIND_LABELS = {
   'draws.run': '随机摇号',
   'volumes.bind': '装订专卷',
   'volumes.bindPublic': '生成公开版',
+  'scans.process': '扫描识别（OCR）',
+  'archives.verify': '四性检测',
+  'backup.run': '备份数据文件夹',
+  'backup.verify': '校验备份',
+  'backup.restore': '从备份恢复',
+  'transfers.export': '生成移交包',
+  'transfers.import': '接收移交包',
 } as const satisfies Record<JobKind, string>;
 
 export const JOB_STATE_LABELS = {

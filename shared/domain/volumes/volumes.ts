@@ -30,6 +30,9 @@ export type VolumeEntrySource = (typeof VOLUME_ENTRY_SOURCES)[number];
 export const VOLUME_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type VolumeMediaType = (typeof VOLUME_MEDIA_TYPES)[number];
 
+/** A rectangle on a page as fractions (0–1) of the upright page, origin top-left. */
+export type Region = { x0: number; y0: number; x1: number; y1: number };
+
 export const PAGE_ROTATIONS = [0, 90, 180, 270] as const;
 export type PageRotation = (typeof PAGE_ROTATIONS)[number];
 

@@ -9,6 +9,9 @@ import { CreateDocuments1700000000008 } from './0008-create-documents';
 import { InspectionWorkflow1700000000009 } from './0009-inspection-workflow';
 import { CreateVolumeEntries1700000000010 } from './0010-create-volume-entries';
 import { CreateVolumeRedactions1700000000011 } from './0011-create-volume-redactions';
+import { CreateScans1700000000012 } from './0012-create-scans';
+import { CreateArchives1700000000013 } from './0013-create-archives';
+import { CreateTransfers1700000000014 } from './0014-create-transfers';
 
 /** Every migration, in order. A data folder that lists a migration not in here is from a newer build. */
-export const MIGRATIONS = [CreateSchema0001, CreateEntityHistory1700000000002, CreateItems1700000000003, CreateInspectors1700000000004, ExtendTargets1700000000005, CreatePlansDraws1700000000006, CreateHolidayYears1700000000007, CreateDocuments1700000000008, InspectionWorkflow1700000000009, CreateVolumeEntries1700000000010, CreateVolumeRedactions1700000000011];
+export const MIGRATIONS = [CreateSchema0001, CreateEntityHistory1700000000002, CreateItems1700000000003, CreateInspectors1700000000004, ExtendTargets1700000000005, CreatePlansDraws1700000000006, CreateHolidayYears1700000000007, CreateDocuments1700000000008, InspectionWorkflow1700000000009, CreateVolumeEntries1700000000010, CreateVolumeRedactions1700000000011, CreateScans1700000000012, CreateArchives1700000000013, CreateTransfers1700000000014];
