@@ -81,6 +81,19 @@ async function main() {
   console.log(`bind (job, incl. blob write + fsync): ${seconds.toFixed(2)} s for ${result.pages} pages (limit 10 s)`);
   console.log(`peak RSS while binding: ${mb(bindPeak)} (before binding ${mb(rssBefore)}; limit 1024 MB)`);
   console.log(`output: ${mb(result.size)} = ${(result.size / imageBytes).toFixed(3)} × the images (limit 1.1); JPEGs found unchanged: ${unchanged}/${PAGES}`);
+  // The public copy (公开版) of the same volume with every 10th scan withheld (placeholder pages).
+  await app.db.write(async (tx) => {
+    await tx.run(`INSERT INTO volume_redactions (entry_id, page_index, reason, note, marked_at) SELECT id, 0, 'trade_secret', 'bench', ? FROM volume_entries WHERE volume_id = 1 AND id % 10 = 0`, [T]);
+  });
+  peakRss = process.memoryUsage().rss;
+  const publicStarted = performance.now();
+  const publicJob = await app.services.jobs.start('volumes.bindPublic', { volumeId: 1, incompleteReason: null, missing: [], actor: { userId: null, login: 'bench' } }, null);
+  await app.services.jobs.idle();
+  const publicSeconds = (performance.now() - publicStarted) / 1000;
+  const publicDone = await app.services.jobs.get(publicJob.id);
+  if (publicDone.state !== 'succeeded') throw new Error(`public copy failed: ${publicDone.errorCode} ${JSON.stringify(publicDone.errorDetails)}`);
+  const pub = publicDone.result as { pages: number; size: number; withheldPages: number };
+  console.log(`public copy (job): ${publicSeconds.toFixed(2)} s for ${pub.pages} pages, ${pub.withheldPages} withheld as placeholders (limit 20 s); ${mb(pub.size)}; peak RSS ${mb(peakRss)}`);
   // The floor: qpdf merging the same JPEGs wrapped as single-page PDFs (wrapping not timed).
   try {
     const singles: string[] = [];

@@ -15,6 +15,12 @@ export type Route =
   | { name: 'inspection-detail'; id: number; params: URLSearchParams }
   | { name: 'volumes'; params: URLSearchParams }
   | { name: 'volume-detail'; id: number }
+  | { name: 'scans' }
+  | { name: 'scan-page'; id: number }
+  | { name: 'search'; params: URLSearchParams }
+  | { name: 'archives'; params: URLSearchParams }
+  | { name: 'transfers' }
+  | { name: 'backup' }
   | { name: 'publication' }
   | { name: 'reports'; params: URLSearchParams }
   | { name: 'settings-bureaus' }
@@ -26,7 +32,7 @@ export type Route =
 export const DEFAULT_PATH = '/targets';
 
 /** Paths of areas that exist in the menu but are not built yet. */
-export const UNBUILT_PATHS = ['/archive'] as const;
+export const UNBUILT_PATHS: readonly string[] = [];
 
 const STATIC_ROUTES: Record<string, Route> = {
   '/targets/new': { name: 'target-new' },
@@ -52,6 +58,13 @@ export function parseHash(hash: string): Route {
   if (path === '/draws') return { name: 'draws', params: new URLSearchParams(query) };
   if (path === '/inspections') return { name: 'inspections', params: new URLSearchParams(query) };
   if (path === '/volumes') return { name: 'volumes', params: new URLSearchParams(query) };
+  if (path === '/scans') return { name: 'scans' };
+  if (path === '/search') return { name: 'search', params: new URLSearchParams(query) };
+  const scanPage = /^\/scans\/pages\/(\d+)$/.exec(path);
+  if (scanPage?.[1]) return { name: 'scan-page', id: Number(scanPage[1]) };
+  if (path === '/archives') return { name: 'archives', params: new URLSearchParams(query) };
+  if (path === '/transfers') return { name: 'transfers' };
+  if (path === '/backup') return { name: 'backup' };
   if (path === '/publication') return { name: 'publication' };
   if (path === '/reports') return { name: 'reports', params: new URLSearchParams(query) };
   const inspection = /^\/inspections\/(\d+)$/.exec(path);
@@ -71,7 +84,7 @@ export function parseHash(hash: string): Route {
     const id = Number(target[1]);
     return target[2] ? { name: 'target-edit', id } : { name: 'target-detail', id };
   }
-  if ((UNBUILT_PATHS as readonly string[]).includes(path)) return { name: 'not-open', path };
+  if (UNBUILT_PATHS.includes(path)) return { name: 'not-open', path };
   return { name: 'not-found', path };
 }
 
@@ -100,6 +113,17 @@ export function menuKeyOf(route: Route): string {
     case 'volumes':
     case 'volume-detail':
       return '/volumes';
+    case 'scans':
+    case 'scan-page':
+      return '/scans';
+    case 'search':
+      return '/search';
+    case 'archives':
+      return '/archives';
+    case 'transfers':
+      return '/transfers';
+    case 'backup':
+      return '/backup';
     case 'publication':
       return '/publication';
     case 'reports':

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../../shared/domain/roles';
 import { useCurrentUser, useSession } from '../features/auth/session-context';
 import { useBureaus } from '../features/bureaus/use-bureaus';
 import { JobsIndicator } from '../features/jobs/JobsIndicator';
+import { SearchLauncher } from '../features/scans/SearchLauncher';
 
 const headerText = { color: 'rgba(255,255,255,0.92)' };
 
@@ -26,6 +27,7 @@ export function AppHeader({ onChangePassword }: { onChangePassword(): void }) {
           </Tag>
         ))}
       </Space>
+      <SearchLauncher />
       <JobsIndicator />
       <Button type="text" icon={<LockOutlined />} onClick={onChangePassword} style={headerText} data-testid="change-password">
         修改密码

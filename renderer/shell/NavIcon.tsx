@@ -7,7 +7,10 @@ import {
   FileSearchOutlined,
   InboxOutlined,
   NotificationOutlined,
+  ScanOutlined,
+  SearchOutlined,
   SettingOutlined,
+  SwapOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -19,6 +22,9 @@ const ICONS: Record<string, ReactNode> = {
   inspect: <FileSearchOutlined />,
   volume: <BookOutlined />,
   archive: <InboxOutlined />,
+  transfer: <SwapOutlined />,
+  scan: <ScanOutlined />,
+  search: <SearchOutlined />,
   publish: <NotificationOutlined />,
   report: <BarChartOutlined />,
   settings: <SettingOutlined />,

@@ -1,5 +1,7 @@
 import type { UserDto } from '../../shared/contract/auth';
+import { ArchivesPage } from '../features/archives/ArchivesPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { BackupPage } from '../features/backup/BackupPage';
 import { DrawPage } from '../features/draws/DrawPage';
 import { InspectionListPage } from '../features/inspections/InspectionListPage';
 import { InspectionPage } from '../features/inspections/InspectionPage';
@@ -15,7 +17,11 @@ import { TargetDetailPage } from '../features/targets/TargetDetailPage';
 import { TargetEditPage } from '../features/targets/TargetEditPage';
 import { TargetListPage } from '../features/targets/TargetListPage';
 import { TargetNewPage } from '../features/targets/TargetNewPage';
+import { TransfersPage } from '../features/transfers/TransfersPage';
 import { UsersPage } from '../features/users/UsersPage';
+import { ScanInboxPage } from '../features/scans/ScanInboxPage';
+import { ScanPageView } from '../features/scans/ScanPageView';
+import { ScanSearchPage } from '../features/scans/ScanSearchPage';
 import { VolumeListPage } from '../features/volumes/VolumeListPage';
 import { VolumePage } from '../features/volumes/VolumePage';
 import type { Route } from '../router/routes';
@@ -61,6 +67,18 @@ export function RouteView({ route, user }: { route: Route; user: UserDto }) {
       return <VolumeListPage params={route.params} />;
     case 'volume-detail':
       return <VolumePage key={route.id} id={route.id} />;
+    case 'scans':
+      return <ScanInboxPage />;
+    case 'scan-page':
+      return <ScanPageView key={route.id} id={route.id} />;
+    case 'search':
+      return <ScanSearchPage params={route.params} />;
+    case 'archives':
+      return <ArchivesPage params={route.params} />;
+    case 'transfers':
+      return allowed('/transfers', user) ? <TransfersPage /> : <ForbiddenPage />;
+    case 'backup':
+      return allowed('/backup', user) ? <BackupPage /> : <ForbiddenPage />;
     case 'publication':
       return allowed('/publication', user) ? <PublishPage /> : <ForbiddenPage />;
     case 'reports':

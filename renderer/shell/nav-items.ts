@@ -1,3 +1,5 @@
+import { BACKUP_ROLES } from '../../shared/contract/backup';
+import { TRANSFER_ROLES } from '../../shared/contract/transfers';
 import { PUBLISHERS } from '../../shared/domain/inspections/inspections';
 import type { Role } from '../../shared/domain/roles';
 
@@ -28,7 +30,10 @@ export const NAV: readonly NavEntry[] = [
   { path: '/draws', label: '随机摇号', icon: 'draw', built: true },
   { path: '/inspections', label: '检查实施', icon: 'inspect', built: true },
   { path: '/volumes', label: '抽查专卷', icon: 'volume', built: true },
-  { path: '/archive', label: '档案管理', icon: 'archive', built: false },
+  { path: '/scans', label: '扫描收件箱', icon: 'scan', built: true },
+  { path: '/search', label: '全文检索', icon: 'search', built: true },
+  { path: '/archives', label: '档案管理', icon: 'archive', built: true },
+  { path: '/transfers', label: '档案移交', icon: 'transfer', built: true, roles: TRANSFER_ROLES },
   { path: '/publication', label: '结果公示', icon: 'publish', built: true, roles: PUBLISHERS },
   { path: '/reports', label: '统计报表', icon: 'report', built: true },
   {
@@ -39,6 +44,7 @@ export const NAV: readonly NavEntry[] = [
       { path: '/settings/bureaus', label: '单位档案设置', built: true },
       { path: '/settings/users', label: '用户管理', built: true, roles: ['admin'] },
       { path: '/settings/audit', label: '审计日志', built: true, roles: ['admin', 'legal'] },
+      { path: '/backup', label: '数据备份与恢复', built: true, roles: BACKUP_ROLES },
     ],
   },
 ];

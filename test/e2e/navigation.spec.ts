@@ -14,14 +14,18 @@ test.describe('navigation', () => {
     },
   });
 
-  test('an area that is not built yet says so honestly (尚未开放) and shows no data', async ({ page, appHost }) => {
+  test('every menu area is built now; an unknown address says so and leads back, with no data shown', async ({ page, appHost }) => {
     const shell = await signIn(page, appHost);
     await shell.openMenu('档案管理');
-    await expect(page).toHaveURL(/#\/archive$/);
-    const notOpen = page.getByTestId('not-open');
-    await expect(notOpen).toContainText('尚未开放');
-    await expect(notOpen).toContainText('「档案管理」将在后续版本中提供');
+    await expect(page).toHaveURL(/#\/archives$/);
+    await expect(page.getByTestId('not-open')).toHaveCount(0);
+    await page.evaluate(() => {
+      window.location.hash = '#/no-such-area';
+    });
+    await expect(page.getByText('页面不存在')).toBeVisible();
     await expect(page.locator('table')).toHaveCount(0);
+    await page.getByRole('button', { name: '返回检查对象名录' }).click();
+    await expect(page).toHaveURL(/#\/targets$/);
   });
 
   test('keyboard: Ctrl+K and / focus the search box; Enter searches', async ({ page, appHost }) => {

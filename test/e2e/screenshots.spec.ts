@@ -60,8 +60,8 @@ test('screenshots of the main screens', async ({ page, appHost }) => {
   await shell.screenshot('audit-log');
 
   await shell.openMenu('档案管理');
-  await expect(page.getByTestId('not-open')).toBeVisible();
-  await shell.screenshot('not-open');
+  await expect(page.getByTestId('archives-page')).toBeVisible();
+  await shell.screenshot('archives-empty');
 
   await shell.jobsIndicator.click();
   await expect(page.getByTestId('jobs-list')).toBeVisible();

@@ -3,10 +3,11 @@ import { Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { VolumeEntryDto } from '../../../shared/contract/volumes';
 import { PAGE_ROTATIONS, type PageRotation } from '../../../shared/domain/volumes/volumes';
-import { useRpcMutation } from '../../rpc/use-rpc';
+import { useRpc, useRpcMutation } from '../../rpc/use-rpc';
 import { ProblemAlert } from '../inspections/ProblemAlert';
 import { useInspectionAction } from '../inspections/use-inspection-action';
 import { NonPublicMark, type ConsentOption } from './NonPublicMark';
+import { RegionTool } from './RegionTool';
 import { testId } from './volume-labels';
 
 type PageRow = { index: number; rotation: PageRotation; excluded: boolean; reason: string | null };
@@ -38,6 +39,7 @@ export function EntryPages({ entry, canEdit, canMark, consentOptions }: { entry:
         data-testid="entry-pages"
         columns={[
           { title: '页', dataIndex: 'index', width: 50, render: (i: number) => i + 1 },
+          ...(entry.scanPageIds ? [{ title: '图像', key: 'thumb', width: 76, render: (_: unknown, p: PageRow) => <PageThumb scanPageId={entry.scanPageIds?.[p.index]} rotation={p.rotation} /> }] : []),
           { title: '旋转', dataIndex: 'rotation', width: 70, render: (r: PageRotation) => (r === 0 ? '—' : `${r}°`) },
           {
             title: '状态',
@@ -47,9 +49,17 @@ export function EntryPages({ entry, canEdit, canMark, consentOptions }: { entry:
           {
             title: '公开',
             key: 'public',
-            width: 150,
+            width: entry.scanPageIds ? 230 : 150,
             // A whole-document mark covers every page: the page's own control is then not offered.
-            render: (_: unknown, p) => (entry.marks.some((m) => m.pageIndex === null && m.liftedAt === null) ? <Typography.Text type="secondary">随全件</Typography.Text> : <NonPublicMark entryId={entry.id} pageIndex={p.index} marks={entry.marks} canMark={canMark} consentOptions={consentOptions} />),
+            render: (_: unknown, p) =>
+              entry.marks.some((m) => m.pageIndex === null && m.liftedAt === null) ? (
+                <Typography.Text type="secondary">随全件</Typography.Text>
+              ) : (
+                <Space size={4} wrap>
+                  <NonPublicMark entryId={entry.id} pageIndex={p.index} marks={entry.marks} canMark={canMark} consentOptions={consentOptions} />
+                  <RegionTool entry={entry} pageIndex={p.index} canMark={canMark} />
+                </Space>
+              ),
           },
           {
             key: 'actions',
@@ -92,4 +102,11 @@ export function EntryPages({ entry, canEdit, canMark, consentOptions }: { entry:
       </Modal>
     </>
   );
+}
+
+/** A scanned page's thumbnail (upright as OCR found it, then turned by the page's binding rotation). */
+function PageThumb({ scanPageId, rotation }: { scanPageId: number | undefined; rotation: PageRotation }) {
+  const image = useRpc('scans.pageImage', { id: scanPageId ?? 0, size: 'thumb' }, { enabled: scanPageId !== undefined, staleTime: 300_000 });
+  if (!image.data) return <div style={{ width: 56, height: 72, background: '#fafafa', border: '1px solid #f0f0f0' }} />;
+  return <img src={image.data.dataUrl} alt="" style={{ width: 56, height: 72, objectFit: 'contain', border: '1px solid #f0f0f0', transform: `rotate(${rotation}deg)` }} data-testid="page-thumb" />;
 }

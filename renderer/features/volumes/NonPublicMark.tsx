@@ -35,7 +35,8 @@ export function NonPublicMark({ entryId, pageIndex, marks, canMark, consentOptio
   const [reason, setReason] = useState<NonPublicReason>('trade_secret');
   const [text, setText] = useState('');
   const [consent, setConsent] = useState<number | undefined>(undefined);
-  const live = marks.find((m) => m.pageIndex === pageIndex && m.liftedAt === null) ?? null;
+  // Rectangles on a scanned page are the region tool's; this control is the whole page's or document's.
+  const live = marks.find((m) => m.pageIndex === pageIndex && m.region === null && m.liftedAt === null) ?? null;
   const what = pageIndex === null ? '本文件' : `第 ${pageIndex + 1} 页`;
 
   const openDialog = (kind: 'mark' | 'lift') => {
@@ -119,7 +120,7 @@ export function LiftedMarks({ marks }: { marks: readonly VolumeMarkDto[] }) {
         {lifted.map((m) => (
           <li key={m.id}>
             <Typography.Text type="secondary">
-              {m.pageIndex === null ? '全件' : `第 ${m.pageIndex + 1} 页`} · {NON_PUBLIC_REASON_LABELS[m.reason]} · {m.liftedByName ?? ''} 解除：{m.liftReason}
+              {m.pageIndex === null ? '全件' : `第 ${m.pageIndex + 1} 页${m.region ? '框选区域' : ''}`} · {NON_PUBLIC_REASON_LABELS[m.reason]} · {m.liftedByName ?? ''} 解除：{m.liftReason}
               {m.consentEntryId !== null ? '（依据企业书面同意）' : ''}
             </Typography.Text>
           </li>

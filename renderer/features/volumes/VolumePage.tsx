@@ -6,6 +6,9 @@ import { hrefOf } from '../../router/navigation';
 import { failureMessage } from '../../rpc/rpc-failure';
 import { useRpc } from '../../rpc/use-rpc';
 import { useCurrentUser } from '../auth/session-context';
+import { lockedWhileArchiving } from '../archives/archive-labels';
+import { ArchiveBanner } from '../archives/ArchiveBanner';
+import { ArchivePanel } from '../archives/ArchivePanel';
 import { BindModal } from './BindModal';
 import { ChecklistPanel } from './ChecklistPanel';
 import { VolumeDocuments } from './VolumeDocuments';
@@ -25,7 +28,7 @@ export function VolumePage({ id }: { id: number }) {
 function VolumeScreen({ volume: v }: { volume: VolumeDto }) {
   const user = useCurrentUser();
   const { message } = App.useApp();
-  const can = volumePermissions(user.roles);
+  const can = lockedWhileArchiving(volumePermissions(user.roles), v.status);
   const [binding, setBinding] = useState(false);
   const bindButton = can.bind ? (
     <Button type="primary" icon={<BookOutlined />} onClick={() => setBinding(true)} data-testid="volume-bind">
@@ -37,11 +40,13 @@ function VolumeScreen({ volume: v }: { volume: VolumeDto }) {
     <div style={{ display: 'grid', gap: 16 }} data-testid="volume-page">
       <Breadcrumb items={[{ title: <a href={hrefOf('/volumes')}>抽查专卷</a> }, { title: v.targetName }]} />
       <VolumeHeader volume={v} can={can} />
+      <ArchiveBanner volume={v} />
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 300px', gap: 16, alignItems: 'start' }}>
         <div style={{ display: 'grid', gap: 16, minWidth: 0 }}>
           <VolumeDocuments volume={v} can={can} />
           <VolumeVersions volume={v} extra={bindButton} />
           <PublicCopies volume={v} can={can} />
+          <ArchivePanel volume={v} />
         </div>
         <ChecklistPanel volume={v} />
       </div>

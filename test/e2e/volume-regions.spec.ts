@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { expect, test } from './fixtures/app-host';
+import { cliCall, cliJson, repoRoot } from './fixtures/cli';
+import { seedDrawnInspections } from './fixtures/inspection-seed';
+import { settleAdminPassword } from './fixtures/seed';
+import { signIn } from './pages/app';
+import { VolumesPage } from './pages/volumes-page';
+
+const TARGET = '沈阳市和平区框选示例食品商行';
+
+test.describe.configure({ timeout: 300_000 });
+
+test.use({
+  hostSetup: {
+    seed: async ({ dataDir, init }) => {
+      await settleAdminPassword(dataDir, init);
+      await seedDrawnInspections(dataDir, { targets: [TARGET], street: '中华路', inspectorRoles: ['inspector'] });
+      // A scanned licence filed into the target's volume from the command line (OCR'd on the way).
+      const volumes = await cliCall<{ items: { id: number; targetName: string }[] }>(dataDir, 'admin', 'volumes.list', {});
+      const volumeId = volumes.items.find((v) => v.targetName === TARGET)!.id;
+      await cliJson(dataDir, ['scan', 'import', path.join(repoRoot, 'test/fixtures/ocr/scan-upright.png'), '--volume', String(volumeId), '--doc-type', 'evidence']);
+    },
+  },
+});
+
+test('the region tool: drag a rectangle over a scanned page and mark it 不予公开', async ({ page, appHost }) => {
+  const shell = await signIn(page, appHost);
+  const volumes = new VolumesPage(page);
+  await shell.openMenu('抽查专卷');
+  await volumes.open(TARGET);
+  await volumes.entry('证据材料').click();
+  const drawer = page.getByTestId('entry-drawer');
+  await expect(drawer.getByTestId('page-thumb')).toBeVisible();
+  await drawer.getByTestId('region-open').click();
+
+  const frame = page.getByTestId('region-frame');
+  await expect(frame.locator('img')).toBeVisible();
+  // The modal zooms in when it opens: measure once the frame has stopped moving.
+  let box = (await frame.boundingBox())!;
+  await expect(async () => {
+    const now = (await frame.boundingBox())!;
+    const settled = Math.abs(now.width - box.width) < 0.5 && Math.abs(now.x - box.x) < 0.5;
+    box = now;
+    expect(settled).toBe(true);
+  }).toPass({ intervals: [200, 200, 400] });
+  // Over the third and fourth text lines of the fixture (the credit code line sits at ~55 % of the height).
+  await page.mouse.move(box.x + box.width * 0.06, box.y + box.height * 0.49);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.53, { steps: 5 });
+  await page.mouse.move(box.x + box.width * 0.78, box.y + box.height * 0.58, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByTestId('region-draft')).toBeVisible();
+  await page.getByTestId('region-note').fill('统一社会信用代码');
+  await page.getByTestId('region-save').click();
+  await expect(page.getByTestId('region-live')).toHaveCount(1);
+  await expect(page.getByTestId('region-draft')).toHaveCount(0);
+  await shell.screenshot('volume-region-tool');
+  await page.keyboard.press('Escape');
+  await expect(drawer.getByTestId('region-open')).toContainText('框选 (1)');
+
+  // The mark is stored with its rectangle (fractions of the upright page).
+  const volumes2 = await cliCall<{ items: { id: number; targetName: string }[] }>(appHost.dataDir, 'admin', 'volumes.list', {});
+  const volume = await cliCall<{ entries: { scanDocumentId: number | null; marks: { region: { x0: number; y0: number; x1: number; y1: number } | null; note: string | null }[] }[] }>(appHost.dataDir, 'admin', 'volumes.get', { id: volumes2.items[0]!.id });
+  const marks = volume.entries.find((e) => e.scanDocumentId !== null)!.marks;
+  expect(marks).toHaveLength(1);
+  expect(marks[0]!.note).toBe('统一社会信用代码');
+  expect(marks[0]!.region!.x0).toBeGreaterThan(0.04);
+  expect(marks[0]!.region!.x1).toBeLessThan(0.8);
+  expect(marks[0]!.region!.y1 - marks[0]!.region!.y0).toBeGreaterThan(0.05);
+});
