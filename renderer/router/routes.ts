@@ -62,7 +62,8 @@ export function parseHash(hash: string): Route {
   if (path === '/search') return { name: 'search', params: new URLSearchParams(query) };
   const scanPage = /^\/scans\/pages\/(\d+)$/.exec(path);
   if (scanPage?.[1]) return { name: 'scan-page', id: Number(scanPage[1]) };
-  if (path === '/archives') return { name: 'archives', params: new URLSearchParams(query) };
+  // '/archive' was the menu's address before the area was built: old bookmarks still land here.
+  if (path === '/archives' || path === '/archive') return { name: 'archives', params: new URLSearchParams(query) };
   if (path === '/transfers') return { name: 'transfers' };
   if (path === '/backup') return { name: 'backup' };
   if (path === '/publication') return { name: 'publication' };

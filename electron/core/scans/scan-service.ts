@@ -459,7 +459,8 @@ export function createScanService(d: Deps) {
         docNo: null,
         responsible: null,
         title: doc.title,
-        docDate: null,
+        // The 目录 needs a date: the day the paper was scanned (Beijing time) until the clerk enters the document's own.
+        docDate: beijingDate(clock.now()),
         remark: null,
       });
       await tx.run(`UPDATE scan_documents SET status = 'filed', entry_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [entryId, now(), documentId]);
@@ -896,6 +897,8 @@ async function volumeEditable(tx: Database | Tx, volumeId: number): Promise<bool
     throw error;
   }
 }
+
+const beijingDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The name a hot-folder file is held under while its batch is processed (unique per batch). */
 export function inboxHeldName(batchId: number, originalName: string): string {

@@ -12,6 +12,7 @@ import { ArchivePanel } from '../archives/ArchivePanel';
 import { BindModal } from './BindModal';
 import { ChecklistPanel } from './ChecklistPanel';
 import { VolumeDocuments } from './VolumeDocuments';
+import { VolumeDeadlines } from './VolumeDeadlines';
 import { VolumeHeader } from './VolumeHeader';
 import { PublicCopies } from './PublicCopies';
 import { VolumeVersions } from './VolumeVersions';
@@ -48,7 +49,10 @@ function VolumeScreen({ volume: v }: { volume: VolumeDto }) {
           <PublicCopies volume={v} can={can} />
           <ArchivePanel volume={v} />
         </div>
-        <ChecklistPanel volume={v} />
+        <div style={{ display: 'grid', gap: 16 }}>
+          <ChecklistPanel volume={v} />
+          <VolumeDeadlines inspectionId={v.inspectionId} />
+        </div>
       </div>
       <BindModal
         volume={v}
