@@ -49,7 +49,7 @@ function VolumeScreen({ volume: v }: { volume: VolumeDto }) {
           <PublicCopies volume={v} can={can} />
           <ArchivePanel volume={v} />
         </div>
-        <div style={{ display: 'grid', gap: 16 }}>
+        <div style={{ display: 'grid', gap: 16, minWidth: 0 }}>
           <ChecklistPanel volume={v} />
           <VolumeDeadlines inspectionId={v.inspectionId} />
         </div>
