@@ -6,6 +6,7 @@ import { repoRoot } from './fixtures/cli';
 import { newestExport, seedDrawnInspections } from './fixtures/inspection-seed';
 import { settleAdminPassword } from './fixtures/seed';
 import { goTo, pickOption, searchAndPick, signIn } from './pages/app';
+import { Shell } from './pages/shell';
 
 const OCR = path.join(repoRoot, 'test', 'fixtures', 'ocr');
 const NOTICE = path.join(OCR, 'scan-upright.png'); // 关于开展食品安全监督抽查的通知 …
@@ -19,18 +20,8 @@ const DOC_TITLE = '关于开展食品安全监督抽查的通知（扫描件）'
 test.describe.configure({ timeout: 300_000 });
 
 
-async function screenshot(page: Page, name: string) {
-  await page.waitForFunction(async () => {
-    await document.fonts.ready;
-    return document.fonts.check('16px "WenQuanYi Micro Hei"', '扫描收件箱');
-  });
-  // A toast stays while the pointer rests on it (antd pauses it on hover): move away and give a loaded machine
-  // time; a toast still showing then only spoils the picture, never the test.
-  await page.mouse.move(0, 0);
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
-}
+/** The shell's screenshot (font loaded, spinners and toasts gone) from a bare page. */
+const screenshot = (page: Page, name: string) => new Shell(page).screenshot(name);
 
 test.describe('upload and review', () => {
   // One drawn target, so one case volume to assign the scans to.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
+import { characterErrorRate } from '../../electron/core/ocr/text-normalise';
 import { encodeSeparator, type SeparatorPayload } from '../../shared/domain/scans/scans';
 import type { VolumeDocType } from '../../shared/domain/volumes/volumes';
 import { tempDir, type TestContext } from './test-context';
@@ -62,16 +63,5 @@ export async function scanBatch(t: TestContext, files: readonly { name: string; 
   return caller.call('scans.batch', { id: batchId });
 }
 
-/** Character error rate on text with whitespace removed and NFKC applied (tests assert thresholds, not strings). */
-export function cer(expected: string, actual: string): number {
-  const norm = (s: string) => [...s.normalize('NFKC').replace(/\s+/g, '')];
-  const a = norm(expected);
-  const b = norm(actual);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return a.length === 0 ? (b.length === 0 ? 0 : 1) : (prev[b.length] as number) / a.length;
-}
+/** Character error rate as the OCR engine and its benchmark measure it (whitespace removed, NFKC, punctuation folded). */
+export const cer = characterErrorRate;

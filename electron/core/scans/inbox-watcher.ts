@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../config';
-import { inboxHeldName } from './scan-service';
+import { inboxHeldName } from './scan-repository';
 
 /**
  * The hot folder (issue 6 item 1): files a scanner or a colleague drops into `inbox/` (or a sub-folder

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { nameBigrams } from '../../../shared/domain/bigrams';
 import { normaliseForSearch } from '../../../shared/domain/scans/scans';
 import type { ScanDocumentStatus, ScanPageStatus, ScanSource } from '../../../shared/domain/scans/scans';
@@ -96,4 +97,9 @@ export async function indexPage(tx: Tx, pageId: number): Promise<void> {
 
 export async function indexDocument(tx: Tx, documentId: number): Promise<void> {
   for (const { id } of await tx.all<{ id: number }>('SELECT id FROM scan_pages WHERE document_id = ?', [documentId])) await indexPage(tx, id);
+}
+
+/** The name a hot-folder file is held under while its batch is processed (unique per batch). */
+export function inboxHeldName(batchId: number, originalName: string): string {
+  return `${batchId}-${path.basename(originalName)}`;
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import type { ScanBatchDto, ScanBatchSummaryDto, ScanDocumentDto, ScanFileDto, ScanPageDto, ScanPageSummaryDto, ScanSearchHitDto } from '../../../shared/contract';
-import { normaliseForSearch, REVIEW_CONFIDENCE, type ScanSource, type SeparatorPayload } from '../../../shared/domain/scans/scans';
+import type { ScanBatchDto, ScanBatchSummaryDto, ScanDocumentDto, ScanFileDto, ScanPageDto, ScanPageSummaryDto } from '../../../shared/contract';
+import { normaliseForSearch, type ScanSource, type SeparatorPayload } from '../../../shared/domain/scans/scans';
 import { VOLUME_DOC_TYPE_LABELS, type Region, type VolumeDocType } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
 import { isErrorCode } from '../../../shared/errors/codes';
@@ -14,30 +14,17 @@ import type { BureauService } from '../bureaus/bureau-service';
 import type { Clock, Logger } from '../config';
 import type { Database, Tx } from '../db/database';
 import type { StagedFiles } from '../imports/staged-files';
-import type { JobRunContext, JobService } from '../jobs/job-service';
+import { beijingDate } from '../inspections/inspection-deadlines';
+import type { JobService } from '../jobs/job-service';
 import type { OcrPageResult } from '../ocr/ocr-types';
 import { findVolume, type VolumeRow } from '../volumes/volume-repository';
 import type { VolumeService } from '../volumes/volume-service';
-import { splitScanFile, type SplitPage } from './scan-files';
-import { buildScanPdf, layoutForText, type PageLayout, type ScanPdfPage } from './scan-pdf';
-import {
-  documentPages,
-  findBatch,
-  findDocument,
-  findPage,
-  indexDocument,
-  indexPage,
-  latestLayout,
-  latestTexts,
-  type BatchRow,
-  type DocumentRow,
-  type FileRow,
-  type PageRow,
-  type StoredLayout,
-  type StoredLine,
-  type TextRow,
-} from './scan-repository';
-import { detectSeparator, separatorSheetPdf } from './separator';
+import { buildScanPdf, layoutForText, type ScanPdfPage } from './scan-pdf';
+import { documentPages, findBatch, findDocument, findPage, indexDocument, indexPage, latestLayout, latestTexts, type BatchRow, type DocumentRow, type FileRow, type PageRow, type TextRow } from './scan-repository';
+import { burnRegions, withoutRegions } from './scan-redact';
+import { createScanProcessing } from './scan-process';
+import { searchPages } from './scan-search';
+import { separatorSheetPdf } from './separator';
 
 /** What the scanning pipeline needs of the OCR engine (electron/core/ocr). */
 export type OcrPort = { recognize(image: Buffer, options?: { dpi?: number; signal?: AbortSignal }): Promise<OcrPageResult> };
@@ -45,7 +32,7 @@ export type OcrPort = { recognize(image: Buffer, options?: { dpi?: number; signa
 /** Passes when the caller may see the bureau; throws FORBIDDEN otherwise. */
 export type CanSee = (bureauId: number) => boolean;
 
-type Deps = {
+export type Deps = {
   db: Database;
   clock: Clock;
   audit: AuditService;
@@ -162,243 +149,7 @@ export function createScanService(d: Deps) {
     return createBatch(actor, { ...input, files }, canSee);
   }
 
-  // ---- the processing job -------------------------------------------------------------------------------
-
-  /**
-   * Resumable by construction: every file and every page changes state in the transaction that stores
-   * what was made of it, so a job killed half-way continues with what is still pending and never stores a
-   * page or a text twice.
-   */
-  async function run(ctx: JobRunContext): Promise<unknown> {
-    const { batchId, actor } = ctx.input as JobInput;
-    const batch = await findBatch(db, batchId);
-    const files = await db.all<FileRow>(`SELECT * FROM scan_files WHERE batch_id = ? AND status = 'pending' ORDER BY seq`, [batchId]);
-    for (const [i, file] of files.entries()) {
-      await ctx.progress(i, files.length, '拆分页面');
-      await splitFile(batch, file);
-    }
-    const pending = await db.all<PageRow>(`SELECT * FROM scan_pages WHERE batch_id = ? AND status = 'pending' ORDER BY seq`, [batchId]);
-    // As many pages in flight as the OCR pool has workers; the first error (a cancel) stops the others.
-    const controller = new AbortController();
-    let next = 0;
-    let done = 0;
-    await ctx.progress(0, pending.length, '识别文字');
-    const lane = async () => {
-      while (next < pending.length && !controller.signal.aborted) {
-        const page = pending[next++] as PageRow;
-        await recognisePage(page, controller.signal);
-        await ctx.progress(++done, pending.length, '识别文字');
-      }
-    };
-    const lanes = Array.from({ length: Math.max(1, Math.min(d.ocrConcurrency(), pending.length)) }, () =>
-      lane().catch((error: unknown) => {
-        controller.abort();
-        throw error;
-      }),
-    );
-    const settled = await Promise.allSettled(lanes);
-    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    await ctx.progress(pending.length, pending.length, '拆分归档');
-    await assemble(batch, actor);
-    const filed: number[] = [];
-    for (const doc of await db.all<DocumentRow>(`SELECT * FROM scan_documents WHERE batch_id = ? AND status = 'inbox' AND volume_id IS NOT NULL ORDER BY id`, [batchId])) {
-      try {
-        await fileDocumentRow(actor, doc.id);
-        filed.push(doc.id);
-      } catch (error) {
-        // A document that cannot be filed (e.g. the volume is archived meanwhile) waits in the inbox.
-        d.logger.warn('scan document not filed', { documentId: doc.id, error: String(error) });
-      }
-    }
-    return batchStats(batchId, filed.length);
-  }
-
-  async function batchStats(batchId: number, filed: number) {
-    const counts = await db.get<{ files: number; failed_files: number; pages: number; failed_pages: number; separators: number; flagged: number; documents: number }>(
-      `SELECT (SELECT count(*) FROM scan_files WHERE batch_id = :b) AS files,
-              (SELECT count(*) FROM scan_files WHERE batch_id = :b AND status = 'failed') AS failed_files,
-              (SELECT count(*) FROM scan_pages WHERE batch_id = :b AND status <> 'separator') AS pages,
-              (SELECT count(*) FROM scan_pages WHERE batch_id = :b AND status = 'failed') AS failed_pages,
-              (SELECT count(*) FROM scan_pages WHERE batch_id = :b AND status = 'separator') AS separators,
-              (SELECT count(*) FROM scan_pages WHERE batch_id = :b AND flagged = 1) AS flagged,
-              (SELECT count(*) FROM scan_documents WHERE batch_id = :b) AS documents`.replace(/:b/g, '?'),
-      Array(7).fill(batchId),
-    );
-    return { batchId, ...counts, filed };
-  }
-
-  async function splitFile(batch: BatchRow, file: FileRow): Promise<void> {
-    let pages: SplitPage[];
-    let mediaType: string;
-    try {
-      const split = await splitScanFile(await blobs.read(file.blob_sha256));
-      pages = split.pages;
-      mediaType = split.mediaType;
-    } catch (error) {
-      const code = error instanceof AppError ? error.code : 'SCAN_FILE_INVALID';
-      const details = error instanceof AppError ? error.details : { reason: String((error as Error)?.message ?? error).slice(0, 200) };
-      await db.write((tx) => tx.run(`UPDATE scan_files SET status = 'failed', error_code = ?, error_details = ? WHERE id = ?`, [code, JSON.stringify(details), file.id]));
-      await moveInboxOriginal(batch, file, 'failed');
-      return;
-    }
-    await db.write(async (tx) => {
-      const { n } = (await tx.get<{ n: number }>('SELECT coalesce(max(seq), 0) AS n FROM scan_pages WHERE batch_id = ?', [batch.id])) as { n: number };
-      for (const [i, page] of pages.entries()) {
-        const at = now();
-        if (page.kind === 'pdf') {
-          // A page that carries text keeps it: the page stays in its PDF, the text is version 1.
-          const { lastId } = await tx.run(
-            `INSERT INTO scan_pages (batch_id, file_id, file_page, seq, image_sha256, media_type, width, height, dpi, status, text_source) VALUES (?, ?, ?, ?, ?, 'application/pdf', ?, ?, 72, 'done', 'pdf')`,
-            [batch.id, file.id, page.pageIndex + 1, n + i + 1, file.blob_sha256, Math.round(page.width), Math.round(page.height)],
-          );
-          await tx.run(`INSERT INTO page_texts (page_id, version, source, text, created_at) VALUES (?, 1, 'pdf', ?, ?)`, [lastId, normaliseForSearch(page.text), at]);
-          await indexPage(tx, lastId);
-          continue;
-        }
-        const blob = await blobs.put(tx, page.bytes, page.mediaType);
-        await tx.run(`INSERT INTO scan_pages (batch_id, file_id, file_page, seq, image_sha256, media_type, width, height, dpi) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-          batch.id,
-          file.id,
-          i + 1,
-          n + i + 1,
-          blob.sha256,
-          page.mediaType,
-          page.width,
-          page.height,
-          page.dpi,
-        ]);
-      }
-      await tx.run(`UPDATE scan_files SET status = 'split', media_type = ?, page_count = ? WHERE id = ?`, [mediaType, pages.length, file.id]);
-    });
-    await moveInboxOriginal(batch, file, 'processed');
-  }
-
-  /** Hot-folder files wait in inbox/processing/ until their fate is known, then move on; never deleted. */
-  async function moveInboxOriginal(batch: BatchRow, file: FileRow, to: 'processed' | 'failed'): Promise<void> {
-    if (batch.source !== 'inbox') return;
-    const name = inboxHeldName(batch.id, file.original_name);
-    const from = path.join(d.inboxDir, 'processing', name);
-    try {
-      await fs.mkdir(path.join(d.inboxDir, to), { recursive: true });
-      await fs.rename(from, path.join(d.inboxDir, to, name));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') d.logger.warn('inbox file not moved', { from, to, error: String(error) });
-    }
-  }
-
-  /**
-   * One page: a separator sheet is recognised as such; any other page goes through the OCR engine. A page
-   * the user turned by hand (status pending with a rotation) is turned first and OCR's own orientation
-   * check then only confirms it.
-   */
-  async function recognisePage(page: PageRow, signal: AbortSignal): Promise<void> {
-    const bytes = await blobs.read(page.image_sha256);
-    const isFirstPass = (await db.get('SELECT 1 FROM page_texts WHERE page_id = ?', [page.id])) === undefined;
-    if (isFirstPass && page.rotation === 0) {
-      let separator: SeparatorPayload | null = null;
-      try {
-        separator = await detectSeparator(bytes, page.width ?? 2480);
-      } catch (error) {
-        d.logger.warn('separator detection failed', { pageId: page.id, error: String(error) });
-      }
-      if (separator) {
-        await db.write((tx) => tx.run(`UPDATE scan_pages SET status = 'separator', separator = ? WHERE id = ? AND status = 'pending'`, [JSON.stringify(separator), page.id]));
-        return;
-      }
-    }
-    let result: OcrPageResult;
-    let rotation = page.rotation;
-    try {
-      const input = rotation === 0 ? bytes : await sharp(bytes).rotate(rotation).png({ compressionLevel: 1 }).toBuffer();
-      result = await d.ocr().recognize(input, { dpi: page.dpi ?? undefined, signal });
-      rotation = ((rotation + result.rotation) % 360) as PageRow['rotation'];
-    } catch (error) {
-      if (signal.aborted) throw error; // cancelled: the page stays pending for the next run
-      const code = error instanceof AppError ? error.code : 'OCR_FAILED';
-      const details = error instanceof AppError ? error.details : { reason: String((error as Error)?.message ?? error).slice(0, 200) };
-      await db.write((tx) => tx.run(`UPDATE scan_pages SET status = 'failed', error_code = ?, error_details = ? WHERE id = ? AND status = 'pending'`, [code, JSON.stringify(details), page.id]));
-      return;
-    }
-    const layout: StoredLayout = {
-      width: result.width,
-      height: result.height,
-      rotation,
-      lines: result.lines.map((l) => ({ text: l.text, bbox: l.bbox, baselineY: l.baselineY, confidence: Math.round(l.confidence), words: l.words.map((w) => ({ text: w.text, confidence: Math.round(w.confidence), bbox: w.bbox })) })),
-    };
-    await db.write(async (tx) => {
-      const current = await tx.get<{ status: string }>('SELECT status FROM scan_pages WHERE id = ?', [page.id]);
-      if (current?.status !== 'pending') return; // done by an earlier run that was interrupted after committing
-      const { v } = (await tx.get<{ v: number }>('SELECT coalesce(max(version), 0) + 1 AS v FROM page_texts WHERE page_id = ?', [page.id])) as { v: number };
-      await tx.run(`INSERT INTO page_texts (page_id, version, source, text, layout, model, psm, confidence, created_at) VALUES (?, ?, 'ocr', ?, ?, ?, ?, ?, ?)`, [
-        page.id,
-        v,
-        result.text,
-        JSON.stringify(layout),
-        result.model,
-        result.psm,
-        result.meanConfidence,
-        now(),
-      ]);
-      await tx.run(`UPDATE scan_pages SET status = 'done', rotation = ?, skew = ?, text_source = 'ocr', mean_confidence = ?, flagged = ?, error_code = NULL, error_details = NULL WHERE id = ?`, [
-        rotation,
-        result.skewDegrees,
-        result.meanConfidence,
-        result.meanConfidence < REVIEW_CONFIDENCE ? 1 : 0,
-        page.id,
-      ]);
-      await indexPage(tx, page.id);
-    });
-  }
-
-  /**
-   * Group the batch's finished pages into documents: a separator sheet starts a document of the volume and
-   * type it names; pages before the first sheet form a document of the batch's volume (or wait in the
-   * inbox). A sheet naming a volume the batch's bureau may not file into leaves its pages in the inbox.
-   */
-  async function assemble(batch: BatchRow, actor: AuditActor): Promise<void> {
-    await db.write(async (tx) => {
-      const pages = await tx.all<PageRow>(`SELECT * FROM scan_pages WHERE batch_id = ? AND document_id IS NULL AND status <> 'pending' ORDER BY seq`, [batch.id]);
-      if (pages.length === 0) return;
-      type Group = { volumeId: number | null; docType: VolumeDocType; title: string | null; separatorPageId: number | null; pages: PageRow[]; warning: string | null };
-      const groups: Group[] = [];
-      let current: Group = { volumeId: batch.volume_id, docType: batch.doc_type ?? 'other', title: null, separatorPageId: null, pages: [], warning: null };
-      for (const page of pages) {
-        if (page.status === 'separator') {
-          groups.push(current);
-          const sep = JSON.parse(page.separator as string) as SeparatorPayload;
-          const usable = await separatorVolumeUsable(tx, batch, sep.volumeId);
-          current = { volumeId: usable ? sep.volumeId : null, docType: sep.docType, title: sep.title, separatorPageId: page.id, pages: [], warning: usable ? null : 'SCAN_SEPARATOR_VOLUME' };
-          await tx.run('UPDATE scan_pages SET document_id = NULL WHERE id = ?', [page.id]);
-          continue;
-        }
-        current.pages.push(page);
-      }
-      groups.push(current);
-      for (const g of groups) {
-        if (g.pages.length === 0) continue;
-        const at = now();
-        const { lastId } = await tx.run(`INSERT INTO scan_documents (batch_id, bureau_id, volume_id, doc_type, title, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'inbox', ?, ?)`, [
-          batch.id,
-          batch.bureau_id,
-          g.volumeId,
-          g.docType,
-          g.title,
-          at,
-          at,
-        ]);
-        for (const [i, p] of g.pages.entries()) await tx.run('UPDATE scan_pages SET document_id = ?, position = ? WHERE id = ?', [lastId, i + 1, p.id]);
-        await indexDocument(tx, lastId);
-        await audit.record(tx, { actor, action: 'scans.assemble', entity: 'scan_document', entityId: lastId, detail: { batchId: batch.id, pages: g.pages.length, volumeId: g.volumeId, docType: g.docType, separatorPageId: g.separatorPageId, warning: g.warning } });
-      }
-    });
-  }
-
-  async function separatorVolumeUsable(tx: Tx, batch: BatchRow, volumeId: number): Promise<boolean> {
-    const v = await tx.get<{ custody_bureau_id: number; inspecting_bureau_id: number }>('SELECT custody_bureau_id, inspecting_bureau_id FROM volumes WHERE id = ?', [volumeId]);
-    if (!v) return false;
-    return d.bureaus.within(v.custody_bureau_id, batch.bureau_id) || d.bureaus.within(v.inspecting_bureau_id, batch.bureau_id);
-  }
+  const processing = createScanProcessing(d, (actor, documentId) => fileDocumentRow(actor, documentId));
 
   // ---- filing ---------------------------------------------------------------------------------------------
 
@@ -723,83 +474,6 @@ export function createScanService(d: Deps) {
     return documentDto(db, await findDocument(db, doc.id));
   }
 
-  // ---- search ---------------------------------------------------------------------------------------------
-
-  /**
-   * Every term must match (page text or its document's metadata): ≥ 3 characters through the trigram index,
-   * 2 through the bigram index, 1 by a scan of the stored text. Newest pages first; only pages the caller's
-   * bureaus may see.
-   */
-  async function search(input: { q: string; bureauIds: number[]; year?: number; docType?: VolumeDocType; limit: number }): Promise<{ hits: ScanSearchHitDto[]; total: number; truncated: boolean }> {
-    // Terms are split before normalising (normalising removes the space between two Chinese terms).
-    const terms = [...new Set(input.q.split(/[\s\u3000]+/).map((t) => normaliseForSearch(t).toLowerCase()).filter((t) => t !== ''))].slice(0, 8);
-    if (terms.length === 0) return { hits: [], total: 0, truncated: false };
-    const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`;
-    // One index drives the query in rowid order (newest first), so LIMIT stops it early: every term of
-    // ≥ 3 characters in one trigram MATCH, else every 2-character term in one bigram MATCH, else a walk over
-    // the stored text. The remaining short terms are checked on the driver's candidate rows only.
-    const long = terms.filter((t) => [...t].length >= 3);
-    const two = terms.filter((t) => [...t].length === 2);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    let from = 'page_fts f';
-    let order = 'f.rowid';
-    let checked: string[];
-    if (long.length > 0) {
-      where.push('f.page_fts MATCH ?');
-      params.push(long.map(quoted).join(' AND '));
-      checked = terms.filter((t) => [...t].length < 3);
-    } else if (two.length > 0) {
-      from = 'page_bigram g JOIN page_fts f ON f.rowid = g.rowid';
-      order = 'g.rowid';
-      where.push('g.page_bigram MATCH ?');
-      params.push(two.map(quoted).join(' AND '));
-      checked = terms.filter((t) => [...t].length < 2);
-    } else {
-      checked = terms;
-    }
-    for (const term of checked) {
-      where.push('(instr(lower(f.body), ?) > 0 OR instr(lower(f.meta), ?) > 0)');
-      params.push(term, term);
-    }
-    const scope = JSON.stringify(input.bureauIds);
-    where.push(`(b.bureau_id IN (SELECT value FROM json_each(?)) OR v.custody_bureau_id IN (SELECT value FROM json_each(?)) OR v.inspecting_bureau_id IN (SELECT value FROM json_each(?)))`);
-    params.push(scope, scope, scope);
-    where.push(`coalesce(d.status, 'inbox') <> 'discarded'`);
-    if (input.year !== undefined) {
-      where.push(`substr(b.created_at, 1, 4) = ?`);
-      params.push(String(input.year));
-    }
-    if (input.docType !== undefined) {
-      where.push('d.doc_type = ?');
-      params.push(input.docType);
-    }
-    type Hit = { page_id: number; body: string; meta: string; document_id: number | null; batch_id: number; volume_id: number | null; volume_title: string | null; target_name: string | null; doc_type: VolumeDocType | null; doc_title: string | null; position: number | null; seq: number; created_at: string };
-    const rows = await db.all<Hit>(
-      `SELECT p.id AS page_id, f.body, f.meta, p.document_id, p.batch_id, d.volume_id, v.title AS volume_title, t.name AS target_name, d.doc_type, d.title AS doc_title, p.position, p.seq, b.created_at
-         FROM ${from} JOIN scan_pages p ON p.id = f.rowid JOIN scan_batches b ON b.id = p.batch_id
-         LEFT JOIN scan_documents d ON d.id = p.document_id LEFT JOIN volumes v ON v.id = d.volume_id LEFT JOIN targets t ON t.id = v.target_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${order} DESC LIMIT ?`,
-      [...params, input.limit + 1],
-    );
-    const truncated = rows.length > input.limit;
-    const hits = rows.slice(0, input.limit).map((r): ScanSearchHitDto => ({
-      pageId: r.page_id,
-      documentId: r.document_id,
-      batchId: r.batch_id,
-      volumeId: r.volume_id,
-      volumeTitle: r.volume_title,
-      targetName: r.target_name,
-      docType: r.doc_type,
-      documentTitle: r.doc_title,
-      pageNo: r.position ?? r.seq,
-      snippet: snippet(r.body, terms) ?? snippet(r.meta, terms) ?? r.body.slice(0, 60),
-      createdAt: r.created_at,
-    }));
-    return { hits, total: hits.length, truncated };
-  }
-
   // ---- separator sheets -----------------------------------------------------------------------------------
 
   async function separatorSheet(actor: AuditActor, input: { volumeId: number; docType: VolumeDocType; title: string | null }, canSee: CanSee): Promise<{ fileName: string }> {
@@ -815,7 +489,7 @@ export function createScanService(d: Deps) {
   return {
     createBatch,
     createBatchFromStaged,
-    run,
+    run: processing.run,
     listBatches,
     getBatch,
     inbox,
@@ -827,7 +501,7 @@ export function createScanService(d: Deps) {
     splitDocument,
     mergeDocuments,
     fileDocument,
-    search,
+    search: (input: Parameters<typeof searchPages>[1]) => searchPages(db, input),
     separatorSheet,
     documentPdf: async (documentId: number) => documentPdf(db, await findDocument(db, documentId), `扫描件 ${documentId}`),
     /** The filed document's PDF for the public copy: rectangles burned into the images, their words gone. */
@@ -836,57 +510,7 @@ export function createScanService(d: Deps) {
 }
 
 export type ScanService = ReturnType<typeof createScanService>;
-
-/**
- * The page turned upright with the rectangles filled black — the pixels replaced, not covered — re-encoded
- * as a JPEG without metadata (public copy only; the stored scan is never touched).
- */
-export async function burnRegions(bytes: Uint8Array, rotation: number, rects: readonly Region[]): Promise<{ bytes: Uint8Array; width: number; height: number }> {
-  const upright = await sharp(bytes).rotate(rotation).toBuffer({ resolveWithObject: true });
-  const { width, height } = upright.info;
-  const boxes = rects.map((r) => {
-    const left = Math.max(0, Math.floor(r.x0 * width));
-    const top = Math.max(0, Math.floor(r.y0 * height));
-    return { left, top, w: Math.max(1, Math.min(width, Math.ceil(r.x1 * width)) - left), h: Math.max(1, Math.min(height, Math.ceil(r.y1 * height)) - top) };
-  });
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${boxes.map((b) => `<rect x="${b.left}" y="${b.top}" width="${b.w}" height="${b.h}" fill="#000"/>`).join('')}</svg>`;
-  const out = await sharp(upright.data)
-    .composite([{ input: Buffer.from(svg), top: 0, left: 0 }])
-    .flatten({ background: '#ffffff' })
-    .jpeg({ quality: 90, chromaSubsampling: '4:4:4' })
-    .toBuffer();
-  return { bytes: new Uint8Array(out), width, height };
-}
-
-/** The layout without anything inside the rectangles: OCR words touching one are dropped; a corrected line touching one goes whole. */
-export function withoutRegions(layout: PageLayout, rects: readonly Region[], corrected: boolean): PageLayout {
-  const touches = (b: { x0: number; y0: number; x1: number; y1: number }) =>
-    rects.some((r) => b.x0 < r.x1 * layout.width && b.x1 > r.x0 * layout.width && b.y0 < r.y1 * layout.height && b.y1 > r.y0 * layout.height);
-  const lines: PageLayout['lines'] = [];
-  for (const line of layout.lines as StoredLine[]) {
-    if (!touches(line.bbox)) {
-      lines.push(line);
-      continue;
-    }
-    const words = corrected ? [] : (line.words ?? []).filter((w) => !touches(w.bbox));
-    if (words.length === 0) continue;
-    // Each kept run of words becomes its own line box, so the text layer never stretches over the black box.
-    let run: typeof words = [];
-    const flush = () => {
-      if (run.length === 0) return;
-      const text = run.reduce((acc, w) => (acc && /[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(w.text) ? `${acc} ${w.text}` : acc + w.text), '');
-      lines.push({ text, baselineY: line.baselineY, bbox: { x0: run[0]!.bbox.x0, x1: run[run.length - 1]!.bbox.x1, y0: line.bbox.y0, y1: line.bbox.y1 } });
-      run = [];
-    };
-    const all = line.words ?? [];
-    for (const w of all) {
-      if (words.includes(w)) run.push(w);
-      else flush();
-    }
-    flush();
-  }
-  return { ...layout, lines };
-}
+export { burnRegions, withoutRegions };
 
 async function volumeEditable(tx: Database | Tx, volumeId: number): Promise<boolean> {
   try {
@@ -896,38 +520,4 @@ async function volumeEditable(tx: Database | Tx, volumeId: number): Promise<bool
     if (error instanceof AppError && (error.code === 'VOLUME_ARCHIVED' || error.code === 'VOLUME_IN_REVIEW')) return false;
     throw error;
   }
-}
-
-const beijingDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
-/** The name a hot-folder file is held under while its batch is processed (unique per batch). */
-export function inboxHeldName(batchId: number, originalName: string): string {
-  return `${batchId}-${path.basename(originalName)}`;
-}
-
-/** Up to ~40 characters around the first match, the matches wrapped in 【 】; null when no term occurs. */
-export function snippet(text: string, terms: readonly string[]): string | null {
-  const lower = text.toLowerCase();
-  let first = -1;
-  for (const t of terms) {
-    const i = lower.indexOf(t);
-    if (i >= 0 && (first < 0 || i < first)) first = i;
-  }
-  if (first < 0) return null;
-  const start = Math.max(0, first - 20);
-  const end = Math.min(text.length, first + 40);
-  let out = text.slice(start, end).replace(/\n/g, ' ');
-  const lowerOut = out.toLowerCase();
-  const marks: [number, number][] = [];
-  for (const t of terms) {
-    for (let i = lowerOut.indexOf(t); i >= 0; i = lowerOut.indexOf(t, i + t.length)) marks.push([i, i + t.length]);
-  }
-  marks.sort((a, b) => b[0] - a[0]);
-  let lastStart = Infinity;
-  for (const [s, e] of marks) {
-    if (e > lastStart) continue; // overlapping matches: keep the later one
-    out = `${out.slice(0, s)}【${out.slice(s, e)}】${out.slice(e)}`;
-    lastStart = s;
-  }
-  return `${start > 0 ? '…' : ''}${out}${end < text.length ? '…' : ''}`;
 }

@@ -7,6 +7,7 @@ import type { BlobStore } from '../blobs/blob-store';
 import type { Clock } from '../config';
 import type { Database, Tx } from '../db/database';
 import { volumeSnapshot } from '../draws/draw-repository';
+import { beijingDate } from '../inspections/inspection-deadlines';
 import type { JobRunContext } from '../jobs/job-service';
 import { assertVolumeEditable } from '../archives/archive-repository';
 import { bindVolumePdf, withheldReason, type BindEntry, type BoundVolume } from './volume-pdf';
@@ -28,7 +29,6 @@ type BindInput = { volumeId: number; incompleteReason: string | null; missing: s
 export type BindResult = { volumeId: number; version: number; pages: number; contentPages: number; sha256: string; size: number };
 export type PublicBindResult = BindResult & { basedOnVersion: number; withheldPages: number };
 
-const beijingDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 const WITHHELD_TITLE = '[不予公开]';
 
 type Ordered = Awaited<ReturnType<typeof orderedEntries>>;

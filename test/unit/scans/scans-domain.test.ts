@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeSeparator, normaliseForSearch, parseSeparator } from '../../../shared/domain/scans/scans';
-import { snippet, withoutRegions } from '../../../electron/core/scans/scan-service';
+import { withoutRegions } from '../../../electron/core/scans/scan-service';
+import { snippet } from '../../../electron/core/scans/scan-search';
 import { layoutForText } from '../../../electron/core/scans/scan-pdf';
 
 describe('separator payloads', () => {
