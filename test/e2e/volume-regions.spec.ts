@@ -35,7 +35,10 @@ test('the region tool: drag a rectangle over a scanned page and mark it 不予�
 
   const frame = page.getByTestId('region-frame');
   await expect(frame.locator('img')).toBeVisible();
-  // The modal zooms in when it opens: measure once the frame has stopped moving.
+  // The modal zooms in when it opens: measure once no animation runs and the frame has stopped moving
+  // (on a loaded machine two equal measurements alone were seen mid-animation).
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await expect.poll(() => frame.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   let box = (await frame.boundingBox())!;
   await expect(async () => {
     const now = (await frame.boundingBox())!;
