@@ -4,7 +4,8 @@
 // ship (Debian fonts-arphic-*, fonts-noto-cjk, fonts-wqy-zenhei), skewed ±2.5°, blurred, noised, shaded,
 // JPEG-compressed, some turned 90°/180°; the ground truth is the exact text drawn (seal text excluded).
 // Prints CER (whitespace removed, NFKC, punctuation folded) overall and per kind, pages/s with 1 and 2
-// workers, peak RSS, and the same pages through Debian's native `tesseract` when installed.
+// workers, the pool process's peak RSS (each pool runs in a child process reading the pages from disk),
+// and the same pages through Debian's native `tesseract` when installed.
 // Usage: npm run bench -- ocr
 //   env: PAGES=20 SEED=1 HELDOUT=1 (other seed range and fonts; never tune against it) MODEL=fast|accurate
 //        WORKERS=1,2 (pool sizes to time) NATIVE=0 (skip native tesseract) LEVERS=normalise=0,upscale=0,…
@@ -234,26 +235,30 @@ async function main() {
   for (let i = 0; i < PAGES; i++) pages.push(await renderPage(i, kinds[i % kinds.length] as Kind, r, dir));
   console.log(`corpus: ${PAGES} pages (${HELDOUT ? 'HELD-OUT' : 'tuning'} seed ${SEED}; fonts ${FONTS.join(', ')}), rendered in ${((performance.now() - started) / 1000).toFixed(1)} s, ${mb(pages.reduce((s, p) => s + p.bytes.length, 0))} of JPEG`);
   console.log(`model ${MODEL}${Object.keys(TUNING).length ? `, levers ${JSON.stringify(TUNING)}` : ''}`);
-  const rssStart = process.memoryUsage().rss;
-  const cacheDir = path.join(os.tmpdir(), 'casebinder-ocr-cache');
+  // Each pool runs in a child process that reads the pages from disk as a batch job does (one page per
+  // free worker), so its peak RSS is the pool's and not this process's corpus rendering.
+  const listFile = path.join(dir, 'pages.json');
+  fs.writeFileSync(listFile, JSON.stringify(pages.map((p) => ({ id: p.id, file: p.file }))));
   let texts = new Map<string, string>();
   const perPage: string[] = [];
   for (const n of WORKERS) {
-    const pool = createOcrPool({ workers: n, model: MODEL, cacheDir, tuning: TUNING, recycleAfterPages: 100, ...(process.env.DEBUG ? { logger: { info: (m: string, c?: object) => console.log(m, JSON.stringify(c)), warn: (m: string, c?: object) => console.log(m, JSON.stringify(c)), error: (m: string, c?: object) => console.log(m, JSON.stringify(c)) } } : {}) });
-    await pool.recognize(pages[0]!.bytes); // warm-up: workers and OSD created, data unpacked (not timed)
-    peakRss = process.memoryUsage().rss;
-    const t0 = performance.now();
-    const results = await Promise.all(pages.map((p) => pool.recognize(p.bytes).then((res) => ({ p, res }), (e: unknown) => ({ p, res: null, e }))));
-    const secs = (performance.now() - t0) / 1000;
-    texts = new Map(results.map(({ p, res }) => [p.id, res?.text ?? '']));
+    const outFile = path.join(dir, `results-${n}.json`);
+    // As `npm start` runs the app (scripts/start.mjs): glibc malloc limited to 2 arenas. To compare with
+    // glibc's default: `MALLOC_ARENA_MAX=16 npm run bench -- ocr`.
+    const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', OCR_POOL_CHILD: '1', OCR_POOL_WORKERS: String(n), OCR_POOL_LIST: listFile, OCR_POOL_OUT: outFile };
+    const child = spawnSync(process.execPath, [process.argv[1] as string], { stdio: 'inherit', env });
+    if (child.status !== 0) throw new Error(`pool child (${n} workers) exited with ${child.status}`);
+    const run = JSON.parse(fs.readFileSync(outFile, 'utf8')) as ChildRun;
+    const byId = new Map(run.results.map((r) => [r.id, r]));
+    texts = new Map(run.results.map((r) => [r.id, r.text]));
     if (process.env.KEEP === '1') for (const p of pages) { fs.writeFileSync(p.file.replace(/\.jpg$/, '.truth.txt'), p.truth); fs.writeFileSync(p.file.replace(/\.jpg$/, `.hyp${n}.txt`), texts.get(p.id) ?? ''); }
-    if (perPage.length === 0) for (const { p, res } of results) {
+    if (perPage.length === 0) for (const p of pages) {
+      const res = byId.get(p.id);
       perPage.push(`  ${p.id.padEnd(18)} ${p.font.padEnd(18)} rot ${String(p.rotation).padStart(3)}→${String(res?.rotation ?? '-').padStart(3)}  skew ${p.skew.toFixed(1).padStart(4)}→${(res?.skewDegrees ?? 0).toFixed(2).padStart(5)}  psm ${res?.psm ?? '-'}  conf ${(res?.meanConfidence ?? 0).toFixed(0).padStart(3)}  CER ${pct(characterErrorRate(p.truth, res?.text ?? ''))}`);
     }
-    const rotOk = results.filter(({ p, res }) => res && (res.rotation + p.rotation) % 360 === 0).length;
-    console.log(`${n} worker${n > 1 ? 's' : ''} (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores): ${PAGES} pages in ${secs.toFixed(1)} s = ${(PAGES / secs).toFixed(3)} pages/s; CER ${pct(cerOf(pages, texts))}; orientation right on ${rotOk}/${PAGES}; peak RSS ${mb(peakRss)} (start ${mb(rssStart)}); ${JSON.stringify(pool.stats())}`);
-    (globalThis as { pagesPerSecond?: Record<number, number> }).pagesPerSecond = { ...(globalThis as { pagesPerSecond?: Record<number, number> }).pagesPerSecond, [n]: PAGES / secs };
-    await pool.close();
+    const rotOk = pages.filter((p) => { const res = byId.get(p.id); return res && res.rotation !== null && (res.rotation + p.rotation) % 360 === 0; }).length;
+    console.log(`${n} worker${n > 1 ? 's' : ''} (load average ${run.load.map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores): ${PAGES} pages in ${run.seconds.toFixed(1)} s = ${(PAGES / run.seconds).toFixed(3)} pages/s; CER ${pct(cerOf(pages, texts))}; orientation right on ${rotOk}/${PAGES}; pool process peak RSS ${mb(run.peakRss)} (VmHWM, MALLOC_ARENA_MAX=${env.MALLOC_ARENA_MAX}; ${mb(run.startRss)} before the pool); ${JSON.stringify(run.stats)}`);
+    (globalThis as { pagesPerSecond?: Record<number, number> }).pagesPerSecond = { ...(globalThis as { pagesPerSecond?: Record<number, number> }).pagesPerSecond, [n]: PAGES / run.seconds };
   }
   const pps = (globalThis as { pagesPerSecond?: Record<number, number> }).pagesPerSecond ?? {};
   if (pps[1] && pps[2]) console.log(`pool scaling 1 → 2 workers: ${(pps[2] / pps[1]).toFixed(2)}×`);
@@ -293,7 +298,47 @@ function native(pages: Page[]) {
   }
 }
 
-main().catch((error: unknown) => {
+type ChildRun = {
+  seconds: number; peakRss: number; startRss: number; load: number[]; stats: object;
+  results: { id: string; text: string; rotation: number | null; skewDegrees: number; psm: number | null; meanConfidence: number }[];
+};
+
+/** Peak resident set of this process so far (Linux VmHWM), else the sampled peak. */
+function highWaterMark(): number {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb ? Math.max(peakRss, Number(kb) * 1024) : peakRss;
+  } catch {
+    return peakRss;
+  }
+}
+
+/** The pool in its own process: pages read from disk one per free worker, as the scans.process job feeds it. */
+async function childMain() {
+  const n = Number(process.env.OCR_POOL_WORKERS);
+  const list = JSON.parse(fs.readFileSync(process.env.OCR_POOL_LIST as string, 'utf8')) as { id: string; file: string }[];
+  const startRss = process.memoryUsage().rss;
+  const pool = createOcrPool({ workers: n, model: MODEL, cacheDir: path.join(os.tmpdir(), 'casebinder-ocr-cache'), tuning: TUNING, recycleAfterPages: 100, ...(process.env.DEBUG ? { logger: { info: (m: string, c?: object) => console.log(m, JSON.stringify(c)), warn: (m: string, c?: object) => console.log(m, JSON.stringify(c)), error: (m: string, c?: object) => console.log(m, JSON.stringify(c)) } } : {}) });
+  await pool.recognize(fs.readFileSync(list[0]!.file)); // warm-up: workers and OSD created, data unpacked (not timed)
+  const results: ChildRun['results'] = [];
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: n }, async () => {
+    for (let i = next++; i < list.length; i = next++) {
+      const item = list[i]!;
+      const res = await pool.recognize(fs.readFileSync(item.file)).catch(() => null);
+      results.push({ id: item.id, text: res?.text ?? '', rotation: res?.rotation ?? null, skewDegrees: res?.skewDegrees ?? 0, psm: res?.psm ?? null, meanConfidence: res?.meanConfidence ?? 0 });
+    }
+  }));
+  const seconds = (performance.now() - t0) / 1000;
+  const stats = pool.stats();
+  await pool.close();
+  const run: ChildRun = { seconds, peakRss: highWaterMark(), startRss, load: os.loadavg(), stats, results };
+  fs.writeFileSync(process.env.OCR_POOL_OUT as string, JSON.stringify(run));
+  clearInterval(sampler);
+}
+
+(process.env.OCR_POOL_CHILD === '1' ? childMain() : main()).catch((error: unknown) => {
   clearInterval(sampler);
   console.error(error);
   process.exitCode = 1;

@@ -4,9 +4,12 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors/app-error';
 import { z } from 'zod';
 import type { Envelope, RpcRequest } from '../../shared/contract';
-import { loadArchiveSnapshots, loadReviewSnapshots, loadLocationSnapshots, loadSettingSnapshots, loadSupplementSnapshots } from './archives/archive-repository';
+import { loadArchivedFileSnapshots, loadArchiveSnapshots, loadReviewSnapshots, loadLocationSnapshots, loadSettingSnapshots, loadSupplementSnapshots } from './archives/archive-repository';
 import { createArchiveService } from './archives/archive-service';
 import { createFixity } from './archives/fixity';
+import { createArchivePrints } from './archives/archive-prints';
+import { createArchivedFileJob } from './archives/archived-file-job';
+import { createFixitySchedule, loadScheduleSnapshots } from './archives/fixity-schedule';
 import { createAuditService, SYSTEM_ACTOR } from './audit/audit-service';
 import { createAuthService } from './auth/auth-service';
 import type { Session } from './auth/session';
@@ -22,6 +25,8 @@ import { createEventBus } from './events/event-bus';
 import { createInspectorDirectory } from './inspectors/inspector-directory';
 import { createInspectorExport } from './inspectors/inspector-export';
 import { createJobService } from './jobs/job-service';
+import { loadLoanSnapshots } from './lending/loan-repository';
+import { createLoanService } from './lending/loan-service';
 import type { ImportDirectory, ImportKind, ImportKindFactory } from './imports/import-kind';
 import { createImportService } from './imports/import-service';
 import { createStagedFiles } from './imports/staged-files';
@@ -56,6 +61,8 @@ import { createTransferFeature } from './transfers/transfer-feature';
 import { createOcrPool, defaultWorkerCount } from './ocr/ocr-engine';
 import type { OcrPool } from './ocr/ocr-types';
 import { createInboxWatcher } from './scans/inbox-watcher';
+import { createScanAcquire } from './scans/scan-acquire';
+import { createWatchedFolders, loadFolderSnapshots } from './scans/watched-folders';
 import { createScanService } from './scans/scan-service';
 
 export type AppConfig = {
@@ -74,6 +81,8 @@ export type AppConfig = {
   resumeJobs?: boolean;
   /** Take files dropped into the data folder's inbox/ (the desktop app and the web host; not the CLI). */
   watchInbox?: boolean;
+  /** Start periodic four-property checks when due, at start and hourly (the desktop app and the web host; not the CLI). */
+  periodicChecks?: boolean;
   /** OCR workers (default: cores − 1, at least 1). */
   ocrWorkers?: number;
 };
@@ -150,7 +159,7 @@ export async function createAppContext(config: AppConfig) {
   audit.registerSnapshotSource({ entity: 'correction_order', load: () => loadCorrectionSnapshots(db) });
   const volumes = createVolumeService({ db, clock, audit, blobs, jobs, staged, inspections, exportsDir });
   // The scanning service is built further down; it is only called while a public copy is bound.
-  const volumeBind = createVolumeBindJob({ db, clock, audit, blobs, volumes, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)), redactScan: (id, title, regions) => scans.redactedDocumentPdf(id, title, regions) });
+  const volumeBind = createVolumeBindJob({ db, clock, audit, blobs, volumes, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)), redactScan: (id, title, regions) => scans.redactedDocumentPdf(id, title, regions), renderMasked: (id, fields) => documents.renderMasked(id, fields) });
   jobs.register('volumes.bind', volumeBind.runFull);
   jobs.register('volumes.bindPublic', volumeBind.runPublic);
   const volumeMarks = createVolumeMarkService({ db, clock, audit });
@@ -159,14 +168,22 @@ export async function createAppContext(config: AppConfig) {
   audit.registerSnapshotSource({ entity: 'volume_redaction', load: () => loadMarkSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'volume_public_copy', load: () => loadPublicCopySnapshots(db) });
   const { transfers, backup } = createTransferFeature({ db, clock, random, audit, blobs, bureaus, jobs, dataDir: config.dataDir, appVersion: config.version ?? '0.0.0-dev', openFolder: (dataDir) => openRestored(config, dataDir) });
-  const archives = createArchiveService({ db, clock, audit, bureaus, volumes });
   const fixity = createFixity({ db, clock, audit, blobs, jobs });
   jobs.register('archives.verify', fixity.run);
+  const fixitySchedule = createFixitySchedule({ db, clock, audit, bureaus, fixity, logger });
+  const archivedFiles = createArchivedFileJob({ db, clock, audit, blobs, jobs, exportsDir, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)) });
+  jobs.register('archives.archivedFile', archivedFiles.run);
+  const archivePrints = createArchivePrints({ db, clock, bureaus, exportsDir, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)) });
+  const archives = createArchiveService({ db, clock, audit, bureaus, volumes, startArchivedFile: archivedFiles.start, schedule: fixitySchedule });
+  audit.registerSnapshotSource({ entity: 'volume_archived_file', load: () => loadArchivedFileSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'fixity_schedule', load: () => loadScheduleSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'legal_review', load: () => loadReviewSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'volume_archive', load: () => loadArchiveSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'archive_setting', load: () => loadSettingSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'volume_supplement', load: () => loadSupplementSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'volume_location', load: () => loadLocationSnapshots(db) });
+  const loans = createLoanService({ db, clock, audit, bureaus, blobs, exportsDir, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)) });
+  audit.registerSnapshotSource({ entity: 'loan', load: () => loadLoanSnapshots(db) });
 
   // OCR: one pool shared by every job, created on first use (tesseract workers cost ~250–400 MB each).
   let ocrPool: OcrPool | null = null;
@@ -175,12 +192,17 @@ export async function createAppContext(config: AppConfig) {
   const inboxDir = path.join(config.dataDir, 'inbox');
   const scans = createScanService({ db, clock, audit, blobs, jobs, staged, bureaus, volumes, logger, ocr, ocrConcurrency: () => ocrWorkers, fontBytes: async () => new Uint8Array(await fs.promises.readFile(fontFile)), exportsDir, inboxDir });
   jobs.register('scans.process', scans.run);
+  const scanAcquire = createScanAcquire({ db, jobs, scans, scanners: () => config.platform.scanners, cacheDir: path.join(config.dataDir, 'cache'), logger });
+  jobs.register('scans.acquire', scanAcquire.run);
+  const watchedFolders = createWatchedFolders({ db, clock, audit, bureaus, dataDir: config.dataDir });
+  audit.registerSnapshotSource({ entity: 'watched_folder', load: () => loadFolderSnapshots(db) });
   const inboxWatcher = createInboxWatcher({
     dir: inboxDir,
     logger,
     defaultBureauId: () => bureaus.city()?.id ?? null,
     bureauByCode: (code) => bureaus.list().find((b) => b.divisionCode === code)?.id ?? null,
-    createBatch: async (bureauId, files, hold) => (await scans.createBatch(SYSTEM_ACTOR, { bureauId, source: 'inbox', files, beforeProcessing: hold }, () => true)).batchId,
+    extraFolders: () => watchedFolders.enabled(),
+    createBatch: async (bureauId, files, hold, inboxDir) => (await scans.createBatch(SYSTEM_ACTOR, { bureauId, source: 'inbox', files, inboxDir, beforeProcessing: hold }, () => true)).batchId,
   });
 
   const revealExport = async (fileName: string) => {
@@ -198,9 +220,10 @@ export async function createAppContext(config: AppConfig) {
       counts: { bureaus: await count('bureaus'), users: await count('users'), targets: await count('targets'), auditEvents: await count('audit_events') },
     };
   };
-  const deps = { handlers: buildHandlers({ scans, revealExport, transfers, backup, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, volumeMarks, archives, fixity, db, inspections, publish, reports, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
+  const deps = { handlers: buildHandlers({ scans, scanAcquire, watchedFolders, revealExport, transfers, backup, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, volumeMarks, archives, fixity, archivePrints, archivedFiles, fixitySchedule, loans, db, inspections, publish, reports, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
   if (config.resumeJobs ?? true) await jobs.resume();
   if (config.watchInbox) inboxWatcher.start();
+  if (config.periodicChecks) fixitySchedule.start();
 
   return {
     config,
@@ -208,7 +231,7 @@ export async function createAppContext(config: AppConfig) {
     events,
     logger,
     platform: config.platform,
-    services: { scans, inboxWatcher, transfers, backup, audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, volumeMarks, archives, fixity, inspections, publish, reports, calendar, blobs, jobs },
+    services: { scans, scanAcquire, watchedFolders, inboxWatcher, transfers, backup, audit, auth, users, bureaus, targets, targetBulk, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, volumeMarks, archives, fixity, fixitySchedule, archivedFiles, archivePrints, loans, inspections, publish, reports, calendar, blobs, jobs },
     dispatch: (request: RpcRequest, trustedSession?: Session): Promise<Envelope<unknown>> => dispatch(deps, request, trustedSession),
     /** First run: the admin account with a one-time password (null when an admin exists). */
     ensureInitialised: async () => {
@@ -218,6 +241,7 @@ export async function createAppContext(config: AppConfig) {
     },
     async close() {
       await inboxWatcher.stop();
+      await fixitySchedule.stop();
       await jobs.stop();
       await ocrPool?.close();
       await db.close();

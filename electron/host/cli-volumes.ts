@@ -5,14 +5,14 @@ import type { AppContext } from '../core/app-context';
 
 type Result = { code: number; json: unknown; text: string };
 
-export const VOLUME_USAGE = 'volume bind|check|export VOLUME_ID [--out FILE.pdf] [--version N] [--public] [--reason 理由] [--user LOGIN]';
+export const VOLUME_USAGE = 'volume bind|check|export VOLUME_ID [--out FILE.pdf] [--version N] [--public] [--reason 理由] [--page-numbers top-right|bottom-right|bottom-center|outer-top] [--user LOGIN]';
 
-type Options = { id: number; out?: string; version?: number; public?: boolean; reason?: string; user: string };
+type Options = { id: number; out?: string; version?: number; public?: boolean; reason?: string; pageNumbers?: string; user: string };
 
 /**
  * `casebinder volume bind|check|export VOLUME_ID`: through dispatch as LOGIN (roles and bureau scope as in
  * the UI). bind runs the binding job to its end and writes the new version to exports/; check exits 1
- * when something is missing; export writes a bound version (default the latest) to --out; with --public
+ * when something is missing (--page-numbers: where the page numbers go, §3.4); export writes a bound version (default the latest) to --out; with --public
  * the public copy (公开版), built first when none follows the latest version and the marks as they are now.
  */
 export async function volumeCommand(app: AppContext, sub: 'bind' | 'check' | 'export', o: Options): Promise<Result> {
@@ -32,7 +32,7 @@ export async function volumeCommand(app: AppContext, sub: 'bind' | 'check' | 'ex
     return { code: complete ? 0 : 1, json: { volumeId: o.id, complete, checklist, missing }, text };
   }
   if (sub === 'bind') {
-    const { jobId } = await call('volumes.bind', { id: o.id, ...(o.reason ? { incompleteReason: o.reason } : {}) });
+    const { jobId } = await call('volumes.bind', { id: o.id, ...(o.reason ? { incompleteReason: o.reason } : {}), ...(o.pageNumbers ? { pageNumbers: o.pageNumbers } : {}) });
     await app.services.jobs.idle();
     const job = await call('jobs.get', { id: jobId });
     if (job.state !== 'succeeded') throw new AppError(job.errorCode ?? 'INTERNAL', job.errorDetails ?? { state: job.state });

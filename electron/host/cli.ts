@@ -12,7 +12,7 @@ import { defaultDataDir } from '../core/config';
 import { workdaysAddCommand } from './cli-calendar';
 import { exportCommand, importCommand } from './cli-directories';
 import { DOCS_USAGE, docsRenderCommand, isDocumentKind } from './cli-docs';
-import { SCAN_USAGE, scanImportCommand, scanSeparatorCommand, searchCommand } from './cli-scan';
+import { SCAN_USAGE, scanAcquireCommand, scanDevicesCommand, scanImportCommand, scanSeparatorCommand, searchCommand } from './cli-scan';
 import { VOLUME_USAGE, volumeCommand } from './cli-volumes';
 import { ARCHIVE_USAGE, archiveCommand } from './cli-archive';
 import { TRANSFER_USAGE, transferCommand } from './cli-transfer';
@@ -53,6 +53,9 @@ const HELP = `casebinder ${version} — 双随机、一公开 抽查专卷与档
   scan import FILE… [--volume ID] [--doc-type TYPE] [--user LOGIN]
                                     导入扫描件（JPEG/PNG/TIFF/PDF）：拆页、方向识别、纠偏、OCR，按条码分隔页拆分并归入专卷
   scan separator --volume ID --doc-type TYPE --out FILE.pdf   打印条码分隔页
+  scan devices                      列出扫描仪（SANE scanimage）及其分辨率、色彩模式、纸张来源
+  scan acquire --device DEV [--dpi N] [--mode M] [--source S] [--feeder] [--volume ID] [--doc-type TYPE] [--user LOGIN]
+                                    用扫描仪扫描（--feeder 扫完进纸器中的全部页面），随后同 scan import 处理
   search QUERY [--user LOGIN]       全文检索页面文字与专卷信息（本单位范围）
   ocr FILE… --out DIR [--workers N] [--model fast|accurate] [--cache DIR]
                                     识别图像中的文字（JPEG/PNG/多页 TIFF），每页写一个 .txt（无需数据文件夹）
@@ -75,9 +78,9 @@ export async function main(argv: string[]): Promise<number> {
       name: { type: 'string' }, bureau: { type: 'string' }, roles: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       mode: { type: 'string' }, encoding: { type: 'string' }, sheet: { type: 'string' }, out: { type: 'string' },
       task: { type: 'string' }, seed: { type: 'string' }, witness: { type: 'string' }, record: { type: 'string' }, population: { type: 'string' }, inspection: { type: 'string' },
-      correction: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, 'include-published': { type: 'boolean' }, public: { type: 'boolean' }, reason: { type: 'string' }, version: { type: 'string' }, receipt: { type: 'string' },
+      correction: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, 'include-published': { type: 'boolean' }, public: { type: 'boolean' }, reason: { type: 'string' }, 'page-numbers': { type: 'string' }, version: { type: 'string' }, receipt: { type: 'string' },
       workers: { type: 'string' }, model: { type: 'string' }, cache: { type: 'string' },
-      volume: { type: 'string' }, 'doc-type': { type: 'string' },
+      volume: { type: 'string' }, 'doc-type': { type: 'string' }, device: { type: 'string' }, dpi: { type: 'string' }, source: { type: 'string' }, feeder: { type: 'boolean' },
     },
   });
   const opts: Options = { dataDir: path.resolve(String(values['data-dir'] ?? defaultDataDir())), json: Boolean(values.json), values, positionals };
@@ -167,7 +170,7 @@ async function init(opts: Options): Promise<number> {
 
 async function serve(opts: Options): Promise<number> {
   const autoInit = Boolean(opts.values['auto-init']);
-  const app = await createAppContext({ dataDir: opts.dataDir, resourcesDir: path.join(root, 'resources'), platform: createHeadlessPlatform(), create: autoInit, version, echoLog: true, watchInbox: true });
+  const app = await createAppContext({ dataDir: opts.dataDir, resourcesDir: path.join(root, 'resources'), platform: createHeadlessPlatform(), create: autoInit, version, echoLog: true, watchInbox: true, periodicChecks: true });
   const first = autoInit ? await app.ensureInitialised() : null;
   const host = await startWebHost(app, { port: opts.values.port ? Number(opts.values.port) : 0, rendererDir: path.join(root, 'dist', 'renderer') });
   if (opts.json) {
@@ -339,7 +342,7 @@ async function volume(sub: string | undefined, opts: Options): Promise<number> {
   if ((sub !== 'bind' && sub !== 'check' && sub !== 'export') || !Number.isInteger(id) || id < 1 || (sub === 'export' && !opts.values.out) || (version !== undefined && !Number.isInteger(version))) return usage(VOLUME_USAGE);
   const app = await open(opts, false);
   try {
-    const r = await volumeCommand(app, sub, { id, out: opts.values.out as string | undefined, version, public: opts.values.public === true, reason: opts.values.reason as string | undefined, user: String(opts.values.user ?? 'admin') });
+    const r = await volumeCommand(app, sub, { id, out: opts.values.out as string | undefined, version, public: opts.values.public === true, reason: opts.values.reason as string | undefined, pageNumbers: opts.values['page-numbers'] as string | undefined, user: String(opts.values.user ?? 'admin') });
     out(opts, r.json, r.text);
     return r.code;
   } finally {
@@ -367,6 +370,14 @@ async function scan(sub: string | undefined, opts: Options): Promise<number> {
     const files = opts.positionals.slice(2);
     if (files.length === 0) return usage(SCAN_USAGE);
     return withApp(opts, (app) => scanImportCommand(app, { files, volumeId, docType, user }));
+  }
+  if (sub === 'devices') return withApp(opts, (app) => scanDevicesCommand(app));
+  if (sub === 'acquire') {
+    const device = opts.values.device as string | undefined;
+    const dpi = opts.values.dpi === undefined ? undefined : Number(opts.values.dpi);
+    if (!device || (dpi !== undefined && (!Number.isInteger(dpi) || dpi < 50 || dpi > 1200))) return usage(SCAN_USAGE);
+    const o = { device, dpi, mode: opts.values.mode as string | undefined, source: opts.values.source as string | undefined, feeder: Boolean(opts.values.feeder), volumeId, docType, user };
+    return withApp(opts, (app) => scanAcquireCommand(app, o));
   }
   if (sub === 'separator') {
     if (volumeId === undefined || !opts.values.out) return usage(SCAN_USAGE);

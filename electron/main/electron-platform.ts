@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, dialog, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { HostPlatform } from '../core/platform/host-platform';
+import { createSaneScanner } from '../core/platform/sane';
 
 /** The PDF viewer renders after did-finish-load; printing straight away can give blank pages. */
 const PRINT_SETTLE_MS = 800;
@@ -35,9 +36,7 @@ export function createElectronPlatform(currentWindow: () => BrowserWindow | null
       shell.showItemInFolder(path.resolve(filePath));
     },
     printPdf,
-    async listScanners() {
-      return [];
-    },
+    scanners: createSaneScanner(),
   };
 }
 

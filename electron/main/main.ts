@@ -72,6 +72,7 @@ async function start(paths: AppPaths, registry: WindowRegistry): Promise<void> {
       version: appVersion(app),
       logger,
       watchInbox: true,
+      periodicChecks: true,
     });
     const init = await context.ensureInitialised();
     const disposeTransport = registerRpcTransport({ context, registry, logger });

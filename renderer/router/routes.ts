@@ -19,6 +19,7 @@ export type Route =
   | { name: 'scan-page'; id: number }
   | { name: 'search'; params: URLSearchParams }
   | { name: 'archives'; params: URLSearchParams }
+  | { name: 'lending'; params: URLSearchParams }
   | { name: 'transfers' }
   | { name: 'backup' }
   | { name: 'publication' }
@@ -64,6 +65,7 @@ export function parseHash(hash: string): Route {
   if (scanPage?.[1]) return { name: 'scan-page', id: Number(scanPage[1]) };
   // '/archive' was the menu's address before the area was built: old bookmarks still land here.
   if (path === '/archives' || path === '/archive') return { name: 'archives', params: new URLSearchParams(query) };
+  if (path === '/lending') return { name: 'lending', params: new URLSearchParams(query) };
   if (path === '/transfers') return { name: 'transfers' };
   if (path === '/backup') return { name: 'backup' };
   if (path === '/publication') return { name: 'publication' };
@@ -121,6 +123,8 @@ export function menuKeyOf(route: Route): string {
       return '/search';
     case 'archives':
       return '/archives';
+    case 'lending':
+      return '/lending';
     case 'transfers':
       return '/transfers';
     case 'backup':

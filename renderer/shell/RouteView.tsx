@@ -5,6 +5,7 @@ import { BackupPage } from '../features/backup/BackupPage';
 import { DrawPage } from '../features/draws/DrawPage';
 import { InspectionListPage } from '../features/inspections/InspectionListPage';
 import { InspectionPage } from '../features/inspections/InspectionPage';
+import { LendingPage } from '../features/lending/LendingPage';
 import { PublishPage } from '../features/publish/PublishPage';
 import { MonthlyReportPage } from '../features/reports/MonthlyReportPage';
 import { PlanDetailPage } from '../features/plans/PlanDetailPage';
@@ -75,6 +76,8 @@ export function RouteView({ route, user }: { route: Route; user: UserDto }) {
       return <ScanSearchPage params={route.params} />;
     case 'archives':
       return <ArchivesPage params={route.params} />;
+    case 'lending':
+      return <LendingPage params={route.params} />;
     case 'transfers':
       return allowed('/transfers', user) ? <TransfersPage /> : <ForbiddenPage />;
     case 'backup':

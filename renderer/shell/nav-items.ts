@@ -33,6 +33,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/scans', label: '扫描收件箱', icon: 'scan', built: true },
   { path: '/search', label: '全文检索', icon: 'search', built: true },
   { path: '/archives', label: '档案管理', icon: 'archive', built: true },
+  { path: '/lending', label: '借阅管理', icon: 'lending', built: true },
   { path: '/transfers', label: '档案移交', icon: 'transfer', built: true, roles: TRANSFER_ROLES },
   { path: '/publication', label: '结果公示', icon: 'publish', built: true, roles: PUBLISHERS },
   { path: '/reports', label: '统计报表', icon: 'report', built: true },

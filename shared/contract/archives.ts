@@ -56,6 +56,24 @@ export const ReviewSheetDto = z.object({
 });
 export type ReviewSheetDto = z.infer<typeof ReviewSheetDto>;
 
+/**
+ * A version of the archived file (归档文件): derived from the reviewed binding (bindingVersion, its SHA-256),
+ * the cover with the 档号 and 保管期限, the 备考表（续） with the 补充件 up to supplementId; content pages unchanged.
+ */
+export const ArchivedFileDto = z.object({
+  version: z.number().int(),
+  bindingVersion: z.number().int(),
+  derivedFromSha256: z.string(),
+  /** The latest 补充件 it lists (null: made at archiving). */
+  supplementId: Id.nullable(),
+  sha256: z.string(),
+  size: z.number().int(),
+  pages: z.number().int(),
+  contentPages: z.number().int(),
+  madeAt: z.string(),
+});
+export type ArchivedFileDto = z.infer<typeof ArchivedFileDto>;
+
 /** The archived state of a volume: 档号, retention, what was archived, by whom. Never changed afterwards. */
 export const VolumeArchiveDto = z.object({
   volumeId: Id,
@@ -76,10 +94,26 @@ export const VolumeArchiveDto = z.object({
   locations: z.array(z.object({ id: Id, room: z.string(), cabinet: z.string(), shelf: z.string(), box: z.string(), reason: z.string().nullable(), movedBy: Id.nullable(), movedByName: z.string().nullable(), movedAt: z.string() })),
   /** Later additions (补充件): notes for the 备考表; the archived version itself never changes. */
   supplements: z.array(z.object({ id: Id, note: z.string(), addedBy: Id.nullable(), addedByName: z.string().nullable(), addedAt: z.string() })),
+  /** Versions of the archived file, newest first (made by a job after archiving and after each 补充件). */
+  files: z.array(ArchivedFileDto).default([]),
 });
 export type VolumeArchiveDto = z.infer<typeof VolumeArchiveDto>;
 
-export const ArchiveSettingsDto = z.object({ bureauId: Id, pattern: z.string(), isDefault: z.boolean(), example: z.string() });
+export const ArchiveSettingsDto = z.object({
+  bureauId: Id,
+  pattern: z.string(),
+  isDefault: z.boolean(),
+  example: z.string(),
+  /** Periodic four-property check of the bureau's volumes every N days (null: off, the default). */
+  fixityIntervalDays: z.number().int().nullable().default(null),
+  /** When the last check over the bureau's volumes started, and when the next periodic one is due. */
+  lastFixityAt: z.string().nullable().default(null),
+  nextFixityAt: z.string().nullable().default(null),
+});
+
+export const LABEL_KINDS = ['spine', 'box'] as const;
+export type LabelKind = (typeof LABEL_KINDS)[number];
+const exported = z.object({ fileName: z.string() });
 
 export const FixityFailureDto = z.object({ volumeId: Id.nullable(), property: z.enum(FIXITY_PROPERTIES), code: z.enum(FIXITY_CODE_LIST as [FixityCode, ...FixityCode[]]), item: z.string(), detail: z.string() });
 export type FixityFailureDto = z.infer<typeof FixityFailureDto>;
@@ -133,7 +167,7 @@ export const archivesMethods = {
     output: LegalReviewDto,
   }),
   'archives.archive': method({
-    summary: '归档：在保管单位按档号规则编档号（按单位、年度、保管期限连续编号），确定保管期限（可填写理由改为永久），此后专卷只读',
+    summary: '归档：在保管单位按档号规则编档号（按单位、年度、保管期限连续编号），确定保管期限（可填写理由改为永久），此后专卷只读；随后生成归档文件（封面填写档号和保管期限，后台任务）',
     access: ARCHIVE_CLERKS,
     scope: 'bureau',
     mutates: true,
@@ -141,7 +175,7 @@ export const archivesMethods = {
     output: VolumeArchiveDto,
   }),
   'archives.addSupplement': method({
-    summary: '归档后补充的材料：登记为补充件（备考表说明），已归档的版本不变',
+    summary: '归档后补充的材料：登记为补充件（备考表说明）；审核通过的装订版本不变，另生成一版归档文件，其卷内备考表（续）列出补充件（后台任务）',
     access: ARCHIVE_CLERKS,
     scope: 'bureau',
     mutates: true,
@@ -185,6 +219,38 @@ export const archivesMethods = {
     mutates: true,
     input: z.strictObject({ volumeId: Id.optional() }),
     output: z.object({ jobId: Id, runId: Id }),
+  }),
+  'archives.exportArchivedFile': method({
+    summary: '把归档文件（封面有档号、备考表列出补充件的版本，默认最新）写入数据文件夹的 exports/，返回文件名',
+    access: 'any',
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ volumeId: Id, version: z.number().int().min(1).optional() }),
+    output: exported.extend({ version: z.number().int(), sha256: z.string() }),
+  }),
+  'archives.printLabels': method({
+    summary: '打印标签（PDF，A4 多枚）：spine = 本卷的卷脊标签；box = 本卷所在盒的档案盒封面（盒内案卷清单）及盒内各卷的卷脊标签',
+    access: 'any',
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ volumeId: Id, kind: z.enum(LABEL_KINDS) }),
+    output: exported.extend({ volumes: z.number().int() }),
+  }),
+  'archives.fixityReport': method({
+    summary: '四性检测报告（PDF）：单位、时间、检测人、范围，四性逐项结论，各专卷未通过的项目',
+    access: ARCHIVE_CHECKERS,
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ id: Id }),
+    output: exported,
+  }),
+  'archives.updateFixitySchedule': method({
+    summary: '设置单位的定期四性检测（每 N 天一次，空为关闭）；到期时程序启动检测（启动时及每小时检查一次）',
+    access: ['admin'],
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ bureauId: Id, intervalDays: z.number().int().min(1).max(3650).nullable() }),
+    output: ArchiveSettingsDto,
   }),
   'archives.fixityRun': method({
     summary: '一次四性检测的结果：检测的专卷数、页数及每个专卷未通过的项目',

@@ -12,6 +12,7 @@ import { expertsMethods, inspectorsMethods, recusalsMethods } from './inspectors
 import { inspectionsMethods } from './inspections';
 import { itemsMethods } from './items';
 import { jobsMethods } from './jobs';
+import { lendingMethods } from './lending';
 import { plansMethods } from './plans';
 import { publishMethods } from './publish';
 import { reportsMethods } from './reports';
@@ -40,6 +41,7 @@ export const contract = {
   ...backupMethods,
   ...scansMethods,
   ...archivesMethods,
+  ...lendingMethods,
   ...inspectionsMethods,
   ...publishMethods,
   ...reportsMethods,
@@ -77,6 +79,7 @@ export * from './inspections';
 export * from './inspectors';
 export * from './items';
 export * from './jobs';
+export * from './lending';
 export * from './method';
 export * from './plans';
 export * from './publish';

@@ -4,7 +4,7 @@ import { Id } from './common';
 import { method } from './method';
 
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
-export const JOB_KINDS = ['audit.verify', 'imports.run', 'targets.tagBulk', 'targets.export', 'items.export', 'inspectors.export', 'draws.run', 'volumes.bind', 'volumes.bindPublic', 'scans.process', 'archives.verify', 'backup.run', 'backup.verify', 'backup.restore', 'transfers.export', 'transfers.import'] as const;
+export const JOB_KINDS = ['audit.verify', 'imports.run', 'targets.tagBulk', 'targets.export', 'items.export', 'inspectors.export', 'draws.run', 'volumes.bind', 'volumes.bindPublic', 'scans.process', 'scans.acquire', 'archives.verify', 'archives.archivedFile', 'backup.run', 'backup.verify', 'backup.restore', 'transfers.export', 'transfers.import'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JobDto = z.object({

@@ -12,6 +12,33 @@ const text = (max: number) => z.string().trim().max(max);
 const Rotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
 const StagedId = z.string().regex(/^[0-9a-f-]{36}$/);
 
+/** A SANE device name (e.g. `epson2:libusb:001:004`, `escl:https://…`): printable, no leading dash. */
+const ScannerDeviceId = z.string().min(1).max(300).regex(/^[^-\s][^\s]*$/, '扫描仪名称无效');
+const ScannerValue = z.string().trim().min(1).max(100).regex(/^[^-]/, '扫描参数无效');
+
+export const ScannerDeviceDto = z.object({ id: z.string(), label: z.string(), type: z.string() });
+export type ScannerDeviceDto = z.infer<typeof ScannerDeviceDto>;
+
+export const ScannerOptionsDto = z.object({
+  modes: z.array(z.string()),
+  mode: z.string().nullable(),
+  resolutions: z.array(z.number().int()),
+  resolutionRange: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
+  resolution: z.number().int().nullable(),
+  sources: z.array(z.string()),
+  source: z.string().nullable(),
+  feederSources: z.array(z.string()),
+});
+export type ScannerOptionsDto = z.infer<typeof ScannerOptionsDto>;
+
+/** What the 'scans.acquire' job returns. */
+export const ScanAcquireResultDto = z.object({ batchId: Id.nullable(), processJobId: Id.nullable(), pages: z.number().int(), interrupted: z.enum(ERROR_CODES).nullable() });
+export type ScanAcquireResultDto = z.infer<typeof ScanAcquireResultDto>;
+
+/** A hot folder beyond the data folder's inbox/ (e.g. where a networked scanner saves). */
+export const WatchedFolderDto = z.object({ id: Id, path: z.string(), bureauId: Id, bureauName: z.string(), label: z.string().nullable(), enabled: z.boolean(), createdAt: z.string(), version: z.number().int() });
+export type WatchedFolderDto = z.infer<typeof WatchedFolderDto>;
+
 export const ScanFileDto = z.object({
   id: Id,
   seq: z.number().int(),
@@ -237,5 +264,57 @@ export const scansMethods = {
     mutates: true,
     input: z.strictObject({ volumeId: Id, docType: z.enum(VOLUME_DOC_TYPES), title: text(300).nullable().default(null) }),
     output: z.object({ fileName: z.string() }),
+  }),
+  'scans.scanners': method({
+    summary: '列出本机可用的扫描仪（SANE scanimage；未安装时为空）',
+    access: SCAN_EDITORS,
+    input: z.strictObject({}),
+    output: z.array(ScannerDeviceDto),
+  }),
+  'scans.scannerOptions': method({
+    summary: '扫描仪支持的分辨率、色彩模式和纸张来源（平板 / 自动进纸器）',
+    access: SCAN_EDITORS,
+    input: z.strictObject({ device: ScannerDeviceId }),
+    output: ScannerOptionsDto,
+  }),
+  'scans.acquire': method({
+    summary: '用扫描仪扫描（后台任务）：平板一页或进纸器中的全部页面，作为一个批次进入识别流程；卡纸时已扫描的页面保留',
+    access: SCAN_EDITORS,
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({
+      bureauId: Id.optional(),
+      device: ScannerDeviceId,
+      dpi: z.number().int().min(50).max(1200).optional(),
+      mode: ScannerValue.optional(),
+      source: ScannerValue.optional(),
+      feeder: z.boolean().default(false),
+      volumeId: Id.optional(),
+      docType: z.enum(VOLUME_DOC_TYPES).optional(),
+    }),
+    output: z.object({ jobId: Id }),
+  }),
+  'scans.folders': method({
+    summary: '监视文件夹：除数据文件夹的 inbox 外，自动导入的文件夹（如网络扫描仪的保存位置）',
+    access: ['admin', 'clerk'],
+    scope: 'bureau',
+    input: z.strictObject({ bureauId: Id.optional() }),
+    output: z.array(WatchedFolderDto),
+  }),
+  'scans.addFolder': method({
+    summary: '添加监视文件夹：其中的扫描件自动导入为所选单位的批次，处理后移入该文件夹的 processed / failed 子文件夹',
+    access: ['admin', 'clerk'],
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ path: z.string().trim().min(2, '请填写文件夹的完整路径').max(1000), bureauId: Id.optional(), label: text(100).nullable().default(null) }),
+    output: WatchedFolderDto,
+  }),
+  'scans.setFolderEnabled': method({
+    summary: '启用或停用监视文件夹（停用后不再自动导入；记录保留）',
+    access: ['admin', 'clerk'],
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ id: Id, version: z.number().int(), enabled: z.boolean() }),
+    output: WatchedFolderDto,
   }),
 } as const;

@@ -1,3 +1,4 @@
+import { DOCUMENT_FIELDS } from '../domain/documents/doc-fields';
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
 import { NON_PUBLIC_REASONS } from '../domain/inspections/inspections';
@@ -52,6 +53,8 @@ export const VolumeMarkDto = z.object({
   pageIndex: z.number().int().nullable(),
   /** A rectangle on the page (fractions of the upright page); null = the whole page or document. */
   region: RegionDto.nullable(),
+  /** A field of a generated document, masked in the public copy's re-rendering; null otherwise. */
+  field: z.enum(DOCUMENT_FIELDS).nullable(),
   reason: z.enum(NON_PUBLIC_REASONS),
   note: z.string().nullable(),
   markedBy: Id.nullable(),
@@ -102,6 +105,11 @@ export type VolumeEntryDto = z.infer<typeof VolumeEntryDto>;
 
 export const ChecklistItemDto = z.object({ key: z.enum(CHECKLIST_KEYS), label: z.string(), status: z.enum(['ok', 'missing']), note: z.string().nullable() });
 
+/** Where the page number is stamped (domain-reference §3.4): front top-right by default; 科技 archives bottom-right; odd/even outer = 正面右上、背面左上. */
+export const PAGE_NUMBER_POSITIONS = ['top-right', 'bottom-right', 'bottom-center', 'outer-top'] as const;
+export type PageNumberPosition = (typeof PAGE_NUMBER_POSITIONS)[number];
+export const PAGE_NUMBER_POSITION_LABELS = { 'top-right': '右上', 'bottom-right': '右下', 'bottom-center': '底部居中', 'outer-top': '正面右上、背面左上' } as const satisfies Record<PageNumberPosition, string>;
+
 export const VolumeBindingDto = z.object({
   version: z.number().int(),
   pages: z.number().int(),
@@ -110,6 +118,8 @@ export const VolumeBindingDto = z.object({
   size: z.number().int(),
   /** Set when an incomplete volume was bound (the legal role's reason, printed in the 备考表). */
   incompleteReason: z.string().nullable(),
+  /** Page-number position of this version (older versions: top-right). */
+  pageNumbers: z.enum(PAGE_NUMBER_POSITIONS).default('top-right'),
   boundBy: Id.nullable(),
   boundByName: z.string().nullable(),
   boundAt: z.string(),
@@ -225,7 +235,7 @@ export const volumesMethods = {
     access: VOLUME_BINDERS,
     scope: 'bureau',
     mutates: true,
-    input: z.strictObject({ id: Id, incompleteReason: text(500).min(1).optional() }),
+    input: z.strictObject({ id: Id, incompleteReason: text(500).min(1).optional(), pageNumbers: z.enum(PAGE_NUMBER_POSITIONS).optional() }),
     output: z.object({ jobId: Id }),
   }),
   'volumes.versions': method({
@@ -240,7 +250,7 @@ export const volumesMethods = {
     access: VOLUME_MARKERS,
     scope: 'bureau',
     mutates: true,
-    input: z.strictObject({ entryId: Id, pageIndex: z.number().int().min(0).nullable(), region: RegionDto.nullable().default(null), reason: z.enum(NON_PUBLIC_REASONS), note: text(300).nullable() }),
+    input: z.strictObject({ entryId: Id, pageIndex: z.number().int().min(0).nullable(), region: RegionDto.nullable().default(null), field: z.enum(DOCUMENT_FIELDS).nullable().default(null), reason: z.enum(NON_PUBLIC_REASONS), note: text(300).nullable() }),
     output: VolumeEntryDto,
   }),
   'volumes.liftNonPublic': method({

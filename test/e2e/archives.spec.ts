@@ -105,6 +105,12 @@ test('legal review → archive: the clerk submits, the legal division approves, 
   await panel.getByTestId('supplement-note').fill('补充整改复查照片 3 张（纸质，存盒内）');
   await panel.getByTestId('supplement-add').click();
   await expect(panel.getByTestId('supplement-row')).toContainText('补充整改复查照片');
+  // Printed outputs: the archived file (made by a job, 档号 on its cover) and the box label open as PDFs.
+  await expect(panel.getByTestId('archive-file-open')).toHaveText('归档文件', { timeout: 30_000 });
+  for (const button of ['archive-file-open', 'labels-box']) {
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), panel.getByTestId(button).click()]);
+    await tab.close();
+  }
   await page.mouse.move(0, 0);
   await panel.scrollIntoViewIfNeeded();
   await shell.screenshot('archive-volume-archived');
@@ -124,9 +130,15 @@ test('legal review → archive: the clerk submits, the legal division approves, 
   await expect(run.getByTestId('fixity-passed')).toBeVisible();
   await expect(run.getByTestId('fixity-checked')).toHaveText('1');
   await expect(page.getByTestId('fixity-runs').getByTestId('fixity-run-ok')).toHaveCount(1);
+  const [report] = await Promise.all([page.context().waitForEvent('page'), run.getByTestId('fixity-report').click()]);
+  await report.close();
   await shell.screenshot('archives-fixity');
   await page.getByTestId('archives-tab-settings').click();
   await expect(page.getByTestId('archive-settings-example')).toHaveText(/-WS·\d{4}-D10-/);
+  // 定期四性检测: off by default; only an admin switches it on (the clerk sees it).
+  await expect(page.getByTestId('fixity-schedule-status')).toContainText('默认关闭');
+  await expect(page.getByTestId('fixity-schedule-on')).toBeDisabled();
+  await shell.screenshot('archive-settings');
 
   // 档案移交 and 数据备份 as the clerk sees them: a package for 沈河区 (迁出), the public key; a backup made and verified.
   await shell.openMenu('档案移交');

@@ -46,7 +46,7 @@ test.use({
   },
 });
 
-test('a case volume: generated notice and an imported PDF, reordered, bound by the legal division with a reason, opened', async ({ page, appHost }) => {
+test('a case volume: generated notice and an imported PDF, reordered (buttons, drag, keyboard), bound by the legal division with a reason, opened and previewed', async ({ page, appHost }) => {
   let shell = await signIn(page, appHost);
   const volumes = new VolumesPage(page);
   const inspections = new InspectionsPage(page);
@@ -89,7 +89,7 @@ test('a case volume: generated notice and an imported PDF, reordered, bound by t
   await expect(page.getByTestId('order-dirty')).toBeVisible();
   await page.getByTestId('order-save').click();
   await expect(page.getByTestId('order-dirty')).toHaveCount(0);
-  await page.reload();
+  await volumes.reload();
   await expect(volumes.entryRows().first()).toContainText(RECEIPT_TITLE);
   await volumes.entry(RECEIPT_TITLE).getByTestId('entry-down').click();
   await expect(volumes.entryRows().nth(1)).toContainText(RECEIPT_TITLE);
@@ -98,14 +98,38 @@ test('a case volume: generated notice and an imported PDF, reordered, bound by t
   await expect(volumes.entryRows().first().getByTestId('entry-seq')).toHaveText('1');
   await expect(volumes.entryRows().first()).toContainText('行政检查告知书');
 
+  // Drag and drop: the receipt's grip dragged above the notice with the mouse (a draft until 保存顺序), saved and
+  // still first after a reload; then back with the keyboard on the grip (Space, ↓, Space) and saved.
+  await volumes.dragEntry(1, 0);
+  await expect(volumes.entryRows().first()).toContainText(RECEIPT_TITLE);
+  await expect(volumes.entryRows().first().getByTestId('entry-seq')).toHaveText('1');
+  await expect(page.getByTestId('order-dirty')).toBeVisible();
+  await page.getByTestId('order-save').click();
+  await expect(page.getByTestId('order-dirty')).toHaveCount(0);
+  await volumes.reload();
+  await expect(volumes.entryRows().first()).toContainText(RECEIPT_TITLE);
+  await volumes.entryRows().first().getByTestId('entry-drag').focus();
+  await page.keyboard.press('Space');
+  await expect(volumes.entries.locator('tr[data-dragging]')).toHaveCount(1);
+  await page.keyboard.press('ArrowDown');
+  // Dropped only once the row has moved under the next one (dnd-kit measures on the next frame).
+  await expect(volumes.entries.locator('tr[data-dragging]')).toHaveAttribute('style', /translate3d\(0px, [1-9]/);
+  await page.keyboard.press('Space');
+  await expect(volumes.entries.locator('tr[data-dragging]')).toHaveCount(0);
+  await expect(volumes.entryRows().nth(1)).toContainText(RECEIPT_TITLE);
+  await page.getByTestId('order-save').click();
+  await expect(page.getByTestId('order-dirty')).toHaveCount(0);
+  await expect(volumes.entryRows().first()).toContainText('行政检查告知书');
+
   // The drawer: pages of the imported file (rotate one step).
   await volumes.entry(RECEIPT_TITLE).click();
   const drawer = page.getByTestId('entry-drawer');
   await expect(drawer.getByTestId('entry-pages')).toBeVisible();
-  await drawer.getByTestId('page-rotate').click();
-  await expect(drawer.getByTestId('entry-pages')).toContainText('90°');
-  await drawer.getByTestId('page-rotate').click();
-  await drawer.getByTestId('page-rotate').click();
+  // One step at a time: the button is enabled again before the refreshed page state arrives.
+  for (const shown of ['90°', '180°', '270°']) {
+    await drawer.getByTestId('page-rotate').click();
+    await expect(drawer.getByTestId('entry-pages')).toContainText(shown);
+  }
   await drawer.getByTestId('page-rotate').click();
   await expect(drawer.getByTestId('entry-pages')).not.toContainText('°');
   await shell.screenshot('volume-entry-drawer');
@@ -145,6 +169,45 @@ test('a case volume: generated notice and an imported PDF, reordered, bound by t
   expect(text.replace(/\s+/g, '')).toContain('卷内文件目录');
   const { stdout: info } = await run('pdfinfo', [pdf]);
   expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(pages);
+
+  // 预览 in the app (pdf.js): the page count, PgDn to page 2, a 书签 jump to the receipt (that page of the file is
+  // the receipt's, by pdftotext), zoom in.
+  await version.getByTestId('binding-preview').click();
+  // The first preview loads pdf.js and its worker (lazily) and exports the file: slow on a busy machine.
+  await expect(volumes.preview.getByTestId('pdf-page-count')).toHaveText(`/ 共 ${pages} 页`, { timeout: 30_000 });
+  await expect(volumes.previewPage()).toHaveAttribute('data-page', '1');
+  await page.keyboard.press('PageDown');
+  await expect(volumes.previewPage()).toHaveAttribute('data-page', '2');
+  await expect(volumes.preview.getByTestId('pdf-page-input')).toHaveValue('2');
+  const bookmark = volumes.outlineItem(RECEIPT_TITLE);
+  const receiptPage = (await bookmark.getAttribute('data-page')) ?? '';
+  expect(Number(receiptPage)).toBeGreaterThan(2);
+  await bookmark.click();
+  await expect(volumes.previewPage()).toHaveAttribute('data-page', receiptPage);
+  await expect(volumes.preview.getByTestId('pdf-page-input')).toHaveValue(receiptPage);
+  const { stdout: receiptText } = await run('pdftotext', ['-f', receiptPage, '-l', receiptPage, pdf, '-']);
+  expect(receiptText).toContain('Proof of service');
+  await shell.screenshot('volume-preview');
+  const width = (await volumes.previewPage().boundingBox())?.width ?? 0;
+  await volumes.preview.getByTestId('pdf-zoom-in').click();
+  await expect.poll(async () => (await volumes.previewPage().boundingBox())?.width ?? 0).toBeGreaterThan(width);
+  await page.keyboard.press('PageUp');
+  await expect(volumes.previewPage()).toHaveAttribute('data-page', String(Number(receiptPage) - 1));
+  // (Esc here would first close the tooltip of the zoom button under the pointer.)
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+  await expect(volumes.preview).toBeHidden();
+
+  // 公开版 (no marks: the same pages), previewed too.
+  await page.getByTestId('volume-bind-public').click();
+  await page.getByTestId('public-ok').click();
+  await expect(page.getByTestId('public-done')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('public-ok').click();
+  await page.getByTestId('volume-public-copies').getByTestId('public-preview').first().click();
+  await expect(volumes.preview.getByTestId('pdf-page-count')).toHaveText(`/ 共 ${pages} 页`, { timeout: 30_000 });
+  await expect(volumes.previewPage()).toHaveAttribute('data-page', '1');
+  await expect(volumes.outlineItem(RECEIPT_TITLE)).toHaveAttribute('data-page', receiptPage);
+  await page.keyboard.press('Escape');
+  await expect(volumes.preview).toBeHidden();
 
   // The workspace as a clerk sees it, for people to look at.
   await shell.logout.click();

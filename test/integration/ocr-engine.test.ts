@@ -87,7 +87,7 @@ describe('OCR engine (tesseract.js, chi_sim fast)', { timeout: 60_000 }, () => {
     const r = await pool.recognize(read('scan-rotated-180.png'));
     expect(r.rotation).toBe(180);
     expect(characterErrorRate(truth('scan-rotated-180.png'), r.text)).toBeLessThan(0.05);
-    expect(pool.stats()).toMatchObject({ pagesDone: 4, recycled: 1 });
+    expect(pool.stats()).toMatchObject({ pagesDone: 4, recycled: 1, osdRecycled: 1 });
   });
 
   it('reads the second page of a multi-page TIFF', async () => {

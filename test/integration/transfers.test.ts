@@ -42,7 +42,7 @@ describe('transfers between bureaus (移交): two installations', () => {
     const received = await r.admin.call('volumes.get', { id: newId });
     expect(received).toMatchObject({ title: volume.title, custodyBureauId: toBureau, status: 'bound', boundVersion: 1, publicCurrent: true });
     expect(received.entries.map((e) => [e.docType, e.blobSha256, e.pageCount])).toEqual(volume.entries.map((e) => [e.docType, e.blobSha256, e.pageCount]));
-    expect(received.entries.flatMap((e) => e.marks.map((m) => [m.pageIndex, m.reason, m.liftedAt]))).toEqual(volume.entries.flatMap((e) => e.marks.map((m) => [m.pageIndex, m.reason, m.liftedAt])));
+    expect(received.entries.flatMap((e) => e.marks.map((m) => [m.pageIndex, m.region, m.field, m.reason, m.liftedAt]))).toEqual(volume.entries.flatMap((e) => e.marks.map((m) => [m.pageIndex, m.region, m.field, m.reason, m.liftedAt])));
     expect(received.bindings.map((b) => [b.version, b.sha256])).toEqual(volume.bindings.map((b) => [b.version, b.sha256]));
     expect(received.publicCopies.map((b) => [b.version, b.sha256])).toEqual(volume.publicCopies.map((b) => [b.version, b.sha256]));
     const target = await s.app.db.get<{ credit_code: string }>('SELECT credit_code FROM targets WHERE id = ?', [volume.targetId]);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { todayOf } from '../support/inspection-fixtures';
 import { fixture, scanBatch } from '../support/scan-fixtures';
 import { makeTestContext, tempDir, type TestContext } from '../support/test-context';
+import { verifyArchive } from '../support/archive-fixtures';
 import { bindVolume, volumeWithDocuments } from '../support/volume-fixtures';
 
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
@@ -78,5 +79,9 @@ describe('volumes: a 不予公开 rectangle on a scanned page', () => {
     expect(stats.channels[0]!.max).toBeLessThanOrEqual(12);
     const original = await sharp(await sharp(fixture('scan-upright.png')).extract(inset).greyscale().png().toBuffer()).stats();
     expect(original.channels[0]!.min).toBeLessThan(100); // there was ink there
+
+    // The four-property check knows a burned-in page is not a placeholder (no false PUBLIC_COPY_LEAK)…
+    const run = await verifyArchive(t, v.volumeId);
+    expect(run.failures.filter((f) => f.code === 'PUBLIC_COPY_LEAK')).toEqual([]);
   }, 240_000);
 });

@@ -5,7 +5,10 @@ import type { Database } from '../db/database';
 import type { CallContext, Handlers } from '../rpc/call-context';
 import type { AssertAnyBureau } from '../volumes/volume-service';
 import type { ArchiveService } from './archive-service';
+import type { ArchivePrints } from './archive-prints';
+import type { ArchivedFileJob } from './archived-file-job';
 import type { Fixity } from './fixity';
+import type { FixitySchedule } from './fixity-schedule';
 
 type Names = keyof typeof archivesMethods;
 
@@ -14,7 +17,8 @@ const anyBureau = (call: CallContext): AssertAnyBureau => (ids) => {
   if (!ids.some((id) => call.canAccessBureau(id))) call.assertBureau(ids[0] as number);
 };
 
-export function buildArchiveHandlers(d: { archives: ArchiveService; fixity: Fixity; db: Database }): Pick<Handlers, Names> {
+export function buildArchiveHandlers(d: { archives: ArchiveService; fixity: Fixity; db: Database; archivePrints: ArchivePrints; archivedFiles: ArchivedFileJob; fixitySchedule: FixitySchedule }): Pick<Handlers, Names> {
+  const runBureaus = (call: CallContext) => (ids: number[]) => anyBureau(call)(ids.length > 0 ? ids : [call.requireSession().bureauId]);
   return {
     'archives.submitForReview': (input, call) => d.archives.submitForReview(call.actor, input.volumeId, anyBureau(call)),
     'archives.getReview': (input, call) => d.archives.getReview(input.volumeId, anyBureau(call)),
@@ -46,6 +50,18 @@ export function buildArchiveHandlers(d: { archives: ArchiveService; fixity: Fixi
       anyBureau(call)([volume.custody_bureau_id, volume.inspecting_bureau_id]);
       return d.fixity.start(call.actor, { volumeId: input.volumeId, bureauIds: [volume.custody_bureau_id, volume.inspecting_bureau_id] });
     },
-    'archives.fixityRun': (input, call) => d.fixity.get(input.id, (ids) => anyBureau(call)(ids.length > 0 ? ids : [call.requireSession().bureauId])),
+    'archives.fixityRun': (input, call) => d.fixity.get(input.id, runBureaus(call)),
+    'archives.fixityReport': (input, call) => d.archivePrints.fixityReport(input.id, runBureaus(call)),
+    'archives.printLabels': (input, call) => d.archivePrints.printLabels(input, anyBureau(call)),
+    'archives.exportArchivedFile': async (input, call) => {
+      await d.archives.get(input.volumeId, anyBureau(call));
+      const { fileName, version, sha256 } = await d.archivedFiles.exportFile(input.volumeId, input.version);
+      return { fileName, version, sha256 };
+    },
+    'archives.updateFixitySchedule': async (input, call) => {
+      call.assertBureau(input.bureauId);
+      await d.fixitySchedule.update(call.actor, input);
+      return d.archives.settings(input.bureauId);
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { LegalReviewDto, VolumeArchiveDto } from '../../../shared/contract';
+import type { ArchivedFileDto, LegalReviewDto, VolumeArchiveDto } from '../../../shared/contract';
 import { returnList, type AutoFinding, type ManualItem } from '../../../shared/domain/archives/archives';
 import type { RetentionPeriod } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
@@ -50,6 +50,24 @@ export async function loadReviewSnapshots(db: Database): Promise<Map<string, obj
   return new Map((await db.all<ReviewRow>('SELECT * FROM legal_reviews')).map(({ id, ...rest }) => [String(id), rest]));
 }
 
+export type ArchivedFileRow = {
+  id: number; volume_id: number; version: number; binding_version: number; derived_from_sha256: string; supplement_id: number | null; blob_sha256: string;
+  sha256: string; size: number; pages: number; content_pages: number; manifest: string; made_by: number | null; made_at: string;
+};
+
+export const archivedFileDto = (r: ArchivedFileRow): ArchivedFileDto => ({
+  version: r.version, bindingVersion: r.binding_version, derivedFromSha256: r.derived_from_sha256, supplementId: r.supplement_id,
+  sha256: r.sha256, size: r.size, pages: r.pages, contentPages: r.content_pages, madeAt: r.made_at,
+});
+
+export async function listArchivedFiles(tx: Database | Tx, volumeId: number): Promise<ArchivedFileRow[]> {
+  return tx.all<ArchivedFileRow>('SELECT * FROM volume_archived_files WHERE volume_id = ? ORDER BY version DESC', [volumeId]);
+}
+
+export async function loadArchivedFileSnapshots(db: Database): Promise<Map<string, object>> {
+  return new Map((await db.all<{ id: number }>('SELECT * FROM volume_archived_files')).map(({ id, ...rest }) => [String(id), rest]));
+}
+
 export async function findArchive(tx: Database | Tx, volumeId: number): Promise<VolumeArchiveDto | null> {
   const r = await tx.get<ArchiveRow & { archived_by_name: string | null }>(
     'SELECT a.*, u.display_name AS archived_by_name FROM volume_archives a LEFT JOIN users u ON u.id = a.archived_by WHERE a.volume_id = ?',
@@ -69,6 +87,7 @@ export async function findArchive(tx: Database | Tx, volumeId: number): Promise<
     bindingVersion: r.binding_version, reviewId: r.review_id, archivedBy: r.archived_by, archivedByName: r.archived_by_name, archivedAt: r.archived_at,
     locations: locations.map((l) => ({ id: l.id, room: l.room, cabinet: l.cabinet, shelf: l.shelf, box: l.box, reason: l.reason, movedBy: l.moved_by, movedByName: l.moved_by_name, movedAt: l.moved_at })),
     supplements: supplements.map((x) => ({ id: x.id, note: x.note, addedBy: x.added_by, addedByName: x.added_by_name, addedAt: x.added_at })),
+    files: (await listArchivedFiles(tx, volumeId)).map(archivedFileDto),
   };
 }
 

@@ -14,14 +14,20 @@ import type { AssertAnyBureau, VolumeService } from '../volumes/volume-service';
 import { archiveSnapshot, findArchive, findReview, latestBindingCurrent, listReviews, reviewSnapshot, takeArchiveSeq } from './archive-repository';
 import { expectedCustody, reviewFindings } from './review-findings';
 
-type Deps = { db: Database; clock: Clock; audit: AuditService; bureaus: BureauService; volumes: VolumeService };
+type Deps = {
+  db: Database; clock: Clock; audit: AuditService; bureaus: BureauService; volumes: VolumeService;
+  /** Start the job that makes the archived file (archived-file-job.ts): at archiving (supplementId null) and after each 补充件. */
+  startArchivedFile: (actor: AuditActor, volumeId: number, supplementId: number | null) => Promise<unknown>;
+  /** The bureau's periodic four-property check (fixity-schedule.ts). */
+  schedule: { of: (bureauId: number) => Promise<{ fixityIntervalDays: number | null; lastFixityAt: string | null; nextFixityAt: string | null }> };
+};
 
 /**
  * Legal review (法制审核) and archiving of bound volumes at their custody bureau (issue 8 items 1–2):
  * bound → in_review (submitted by a clerk) → returned to the clerk (bound) or approved → archived, with
  * a gapless 档号 per (bureau, year, retention). Every step audited in its own transaction.
  */
-export function createArchiveService({ db, clock, audit, bureaus, volumes }: Deps) {
+export function createArchiveService({ db, clock, audit, bureaus, volumes, startArchivedFile, schedule }: Deps) {
   const now = () => clock.now().toISOString();
 
   async function setStatus(tx: Tx, actor: AuditActor, volumeId: number, status: 'bound' | 'in_review' | 'archived', action: string, detail: object) {
@@ -127,6 +133,7 @@ export function createArchiveService({ db, clock, audit, bureaus, volumes }: Dep
       );
       await audit.record(tx, { actor, action: 'archives.archive', entity: 'volume_archive', entityId: input.volumeId, after: await archiveSnapshot(tx, input.volumeId), detail: { archiveNo, retention, defaultRetention: volume.retention } });
     });
+    await startArchivedFile(actor, input.volumeId, null); // the archived file: cover with the 档号 (a job)
     return (await findArchive(db, input.volumeId)) as VolumeArchiveDto;
   }
 
@@ -135,12 +142,14 @@ export function createArchiveService({ db, clock, audit, bureaus, volumes }: Dep
     const row = await findVolume(db, input.volumeId);
     access([row.custody_bureau_id, row.inspecting_bureau_id]);
     assertCustody(row.custody_bureau_id);
-    await db.write(async (tx) => {
+    const supplementId = await db.write(async (tx) => {
       if (!(await findArchive(tx, input.volumeId))) throw new AppError('ARCHIVE_STATE_INVALID', { id: input.volumeId, status: row.status });
       const { lastId } = await tx.run('INSERT INTO volume_supplements (volume_id, note, added_by, added_at) VALUES (?, ?, ?, ?)', [input.volumeId, input.note.trim(), actor.userId, now()]);
       const { id: _id, ...after } = (await tx.get<{ id: number }>('SELECT * FROM volume_supplements WHERE id = ?', [lastId])) as { id: number };
       await audit.record(tx, { actor, action: 'archives.addSupplement', entity: 'volume_supplement', entityId: lastId, after, detail: { volumeId: input.volumeId } });
+      return lastId;
     });
+    await startArchivedFile(actor, input.volumeId, supplementId); // a new archived file whose 备考表 lists it
     return (await findArchive(db, input.volumeId)) as VolumeArchiveDto;
   }
 
@@ -168,7 +177,7 @@ export function createArchiveService({ db, clock, audit, bureaus, volumes }: Dep
     const bureau = bureaus.get(bureauId);
     const { pattern, isDefault } = await patternOf(db, bureauId);
     const year = Number(beijingDate(clock.now()).slice(0, 4));
-    return { bureauId, pattern, isDefault, example: formatArchiveNo(pattern, { fondsCode: bureau.fondsCode, orgCode: bureau.orgCode, year, retention: 'D10', seq: 1 }) };
+    return { bureauId, pattern, isDefault, example: formatArchiveNo(pattern, { fondsCode: bureau.fondsCode, orgCode: bureau.orgCode, year, retention: 'D10', seq: 1 }), ...(await schedule.of(bureauId)) };
   }
 
   async function updateSettings(actor: AuditActor, input: { bureauId: number; pattern: string }) {

@@ -74,7 +74,7 @@ export function createFixityChecks({ db, blobs }: { db: Database; blobs: BlobSto
   }
 
   /** The binding row against its file, the manifest's page numbering against the row, fonts embedded. */
-  async function checkBound(volumeId: number, b: BoundRow, kind: 'binding' | 'public', entryIds: Set<number>, out: FixityFailure[]): Promise<PDFDocument | null> {
+  async function checkBound(volumeId: number, b: BoundRow, kind: 'binding' | 'public' | 'archived', entryIds: Set<number>, out: FixityFailure[]): Promise<PDFDocument | null> {
     const item = `${kind}:v${b.version}`;
     const bytes = await readBlob(volumeId, b.blob_sha256, item, out);
     if (!bytes) return null;
@@ -96,21 +96,32 @@ export function createFixityChecks({ db, blobs }: { db: Database; blobs: BlobSto
     const manifest = JSON.parse(pub.manifest) as Manifest;
     const marks = manifest.liveMarks ?? [];
     if (marks.length === 0) return;
-    const rows = await db.all<{ id: number; entry_id: number; page_index: number | null }>(`SELECT id, entry_id, page_index FROM volume_redactions WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(marks)]);
+    // A rectangle on a filed scan is burned into a new image, a field of a generated form re-rendered: those
+    // pages are not placeholders. Without their source (e.g. a volume received in a transfer) they are.
+    const rows = await db.all<{ id: number; entry_id: number; page_index: number | null; region: string | null; field: string | null; scan_document_id: number | null; document_id: number | null }>(
+      `SELECT m.id, m.entry_id, m.page_index, m.region, m.field, e.scan_document_id, e.document_id FROM volume_redactions m JOIN volume_entries e ON e.id = m.entry_id WHERE m.id IN (SELECT value FROM json_each(?))`,
+      [JSON.stringify(marks)],
+    );
+    const placeholder = rows.filter((m) => (m.region === null || m.scan_document_id === null) && (m.field === null || m.document_id === null));
+    const burned = rows.filter((m) => m.region !== null && m.scan_document_id !== null);
     const excluded = await db.all<{ entry_id: number; page_index: number }>(`SELECT p.entry_id, p.page_index FROM volume_pages p JOIN volume_entries e ON e.id = p.entry_id WHERE e.volume_id = ? AND p.excluded = 1`, [volumeId]);
     const counts = new Map((await db.all<{ id: number; page_count: number }>('SELECT id, page_count FROM volume_entries WHERE volume_id = ?', [volumeId])).map((r) => [r.id, r.page_count]));
     for (const entry of manifest.entries) {
       if (entry.firstPage === null) continue;
       const included = Array.from({ length: counts.get(entry.entryId) ?? 0 }, (_, i) => i).filter((i) => !excluded.some((x) => x.entry_id === entry.entryId && x.page_index === i));
-      const withheld = rows.filter((m) => m.entry_id === entry.entryId);
+      const withheld = placeholder.filter((m) => m.entry_id === entry.entryId);
+      const redacted = burned.filter((m) => m.entry_id === entry.entryId);
       included.forEach((pageIndex, k) => {
-        if (!withheld.some((m) => m.page_index === null || m.page_index === pageIndex)) return;
         const at = manifest.frontPages + entry.firstPage! - 1 + k;
         const page = pubPdf.getPages()[at];
         const source = full.getPages()[at];
         if (!page) return;
-        const leak = drawsImage(pubPdf, page) || (source !== undefined && sharesContent(pubPdf, page, full, source));
-        if (leak) out.push(fixityFailure(volumeId, 'PUBLIC_COPY_LEAK', `public:v${pub.version}`, `第 ${at + 1} 页（卷内文件 ${entry.entryId} 原第 ${pageIndex + 1} 页）应为不予公开占位页`));
+        if (withheld.some((m) => m.page_index === null || m.page_index === pageIndex)) {
+          const leak = drawsImage(pubPdf, page) || (source !== undefined && sharesContent(pubPdf, page, full, source));
+          if (leak) out.push(fixityFailure(volumeId, 'PUBLIC_COPY_LEAK', `public:v${pub.version}`, `第 ${at + 1} 页（卷内文件 ${entry.entryId} 原第 ${pageIndex + 1} 页）应为不予公开占位页`));
+        } else if (redacted.some((m) => m.page_index === pageIndex) && source !== undefined && sharesImage(pubPdf, page, full, source)) {
+          out.push(fixityFailure(volumeId, 'PUBLIC_COPY_LEAK', `public:v${pub.version}`, `第 ${at + 1} 页（卷内文件 ${entry.entryId} 原第 ${pageIndex + 1} 页）应为框选区域涂黑后的图像，却与完整版相同`));
+        }
       });
     }
   }
@@ -132,6 +143,36 @@ export function createFixityChecks({ db, blobs }: { db: Database; blobs: BlobSto
     return problems;
   }
 
+  /**
+   * The archived files: each a sound file of its own, derived from the reviewed (archived) binding — the
+   * recorded source hash is that binding's, and every content page draws exactly the reviewed page's content.
+   */
+  async function checkArchivedFiles(volumeId: number, reviewedVersion: number, bindings: ReadonlyMap<number, { row: BoundRow; pdf: PDFDocument | null }>, entryIds: Set<number>, out: FixityFailure[]): Promise<void> {
+    const files = await db.all<BoundRow & { binding_version: number; derived_from_sha256: string }>(
+      'SELECT id, version, blob_sha256, sha256, size, pages, content_pages, manifest, binding_version, derived_from_sha256 FROM volume_archived_files WHERE volume_id = ? ORDER BY version DESC',
+      [volumeId],
+    );
+    const reviewed = bindings.get(reviewedVersion);
+    for (const f of files) {
+      const item = `archived:v${f.version}`;
+      const pdf = await checkBound(volumeId, f, 'archived', entryIds, out);
+      if (f.binding_version !== reviewedVersion || f.derived_from_sha256 !== reviewed?.row.sha256) {
+        out.push(fixityFailure(volumeId, 'ARCHIVED_FILE_MISMATCH', item, `来源为第 ${f.binding_version} 版（${f.derived_from_sha256}），归档的是第 ${reviewedVersion} 版（${reviewed?.row.sha256 ?? '缺失'}）`));
+        continue;
+      }
+      if (!pdf || !reviewed.pdf) continue;
+      const mine = JSON.parse(f.manifest) as Manifest;
+      const theirs = JSON.parse(reviewed.row.manifest) as Manifest;
+      const changed: number[] = [];
+      for (let k = 0; k < f.content_pages; k++) {
+        const a = pdf.getPages()[mine.frontPages + k];
+        const b = reviewed.pdf.getPages()[theirs.frontPages + k];
+        if (!a || !b || streamsOf(pdf, a).join('\n') !== streamsOf(reviewed.pdf, b).join('\n')) changed.push(k + 1);
+      }
+      if (changed.length > 0) out.push(fixityFailure(volumeId, 'ARCHIVED_FILE_MISMATCH', item, `第 ${changed.slice(0, 10).join('、')}${changed.length > 10 ? ' 等' : ''} 页（页号）与审核通过的版本不同`));
+    }
+  }
+
   /** All checks of one volume. */
   async function checkVolume(volumeId: number): Promise<VolumeCheck> {
     const out: FixityFailure[] = [];
@@ -146,8 +187,10 @@ export function createFixityChecks({ db, blobs }: { db: Database; blobs: BlobSto
     }
     const entryIds = new Set(entries.map((e) => e.id));
     let latest: PDFDocument | null = null;
+    const loaded = new Map<number, { row: BoundRow; pdf: PDFDocument | null }>();
     for (const [i, b] of bindings.entries()) {
       const pdf = await checkBound(volumeId, b, 'binding', entryIds, out);
+      loaded.set(b.version, { row: b, pdf });
       if (i === 0) latest = pdf;
     }
     const archive = await db.get<{ archive_no: string; year: number; retention: string; seq: number; binding_version: number }>('SELECT archive_no, year, retention, seq, binding_version FROM volume_archives WHERE volume_id = ?', [volumeId]);
@@ -155,6 +198,7 @@ export function createFixityChecks({ db, blobs }: { db: Database; blobs: BlobSto
       out.push(fixityFailure(volumeId, 'ARCHIVE_NO_INVALID', `archive:${volumeId}`, `${archive.archive_no} 与年度 ${archive.year}、保管期限 ${archive.retention}、案卷号 ${volumeSeq(archive.seq)} 不符`));
     }
     if (archive) for (const problem of await reviewProblems(volumeId, archive.binding_version)) out.push(fixityFailure(volumeId, 'REVIEW_INVALID', `archive:${volumeId}`, problem));
+    if (archive) await checkArchivedFiles(volumeId, archive.binding_version, loaded, entryIds, out);
     const copies = await db.all<BoundRow & { based_on_version: number }>('SELECT id, version, based_on_version, blob_sha256, sha256, size, pages, content_pages, manifest FROM volume_public_copies WHERE volume_id = ? ORDER BY version DESC', [volumeId]);
     const live = (await db.get<{ n: number }>('SELECT count(*) AS n FROM volume_redactions m JOIN volume_entries e ON e.id = m.entry_id WHERE e.volume_id = ? AND m.lifted_at IS NULL', [volumeId]))?.n ?? 0;
     if (live > 0 && copies.length === 0) out.push(fixityFailure(volumeId, 'PUBLIC_COPY_MISSING', `volume:${volumeId}`, `${live} 处不予公开标记，没有公开版`));
@@ -190,6 +234,30 @@ function streamsOf(pdf: PDFDocument, page: PDFPage): string[] {
   if (!contents) return [];
   const list = contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents];
   return list.map((s) => (s instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(s).decode()).toString('latin1') : ''));
+}
+
+/** The image streams a page draws (directly or through form XObjects), as their stored bytes. */
+function imagesOf(pdf: PDFDocument, page: PDFPage): Buffer[] {
+  const out: Buffer[] = [];
+  const seen = new Set<PDFDict>();
+  const visit = (resources: PDFDict | undefined) => {
+    const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+    for (const [, ref] of xobjects?.entries() ?? []) {
+      const x = ref instanceof PDFRef ? pdf.context.lookup(ref) : ref;
+      if (!(x instanceof PDFRawStream) || seen.has(x.dict)) continue;
+      seen.add(x.dict);
+      if (x.dict.lookupMaybe(PDFName.of('Subtype'), PDFName)?.asString() === '/Image') out.push(Buffer.from(x.contents));
+      else visit(x.dict.lookupMaybe(PDFName.of('Resources'), PDFDict));
+    }
+  };
+  visit(page.node.Resources());
+  return out;
+}
+
+/** A redacted page must not carry the full version's image: burning a rectangle in always makes a new one. */
+function sharesImage(pubPdf: PDFDocument, page: PDFPage, full: PDFDocument, source: PDFPage): boolean {
+  const original = imagesOf(full, source);
+  return imagesOf(pubPdf, page).some((img) => original.some((o) => o.length === img.length && o.equals(img)));
 }
 
 /** The page draws an image, directly or through a form XObject. */

@@ -26,6 +26,7 @@ const VOLUME_OF: Record<string, string> = {
   legal_review: 'SELECT volume_id AS v FROM legal_reviews WHERE id = ?',
   volume_supplement: 'SELECT volume_id AS v FROM volume_supplements WHERE id = ?',
   volume_location: 'SELECT volume_id AS v FROM volume_locations WHERE id = ?',
+  volume_archived_file: 'SELECT volume_id AS v FROM volume_archived_files WHERE id = ?',
 };
 
 /**
@@ -37,9 +38,9 @@ export function createFixity({ db, clock, audit, blobs, jobs }: Deps) {
   const checks = createFixityChecks({ db, blobs });
   const now = () => clock.now().toISOString();
 
-  async function start(actor: AuditActor, input: { volumeId?: number; bureauIds: number[] }): Promise<{ jobId: number; runId: number }> {
+  async function start(actor: AuditActor, input: { volumeId?: number; bureauIds: number[]; scheduled?: boolean }): Promise<{ jobId: number; runId: number }> {
     const { lastId } = await db.write((tx) =>
-      tx.run('INSERT INTO fixity_runs (volume_id, bureau_ids, started_by, started_at) VALUES (?, ?, ?, ?)', [input.volumeId ?? null, JSON.stringify(input.bureauIds), actor.userId, now()]),
+      tx.run('INSERT INTO fixity_runs (volume_id, bureau_ids, started_by, started_at, scheduled) VALUES (?, ?, ?, ?, ?)', [input.volumeId ?? null, JSON.stringify(input.bureauIds), actor.userId, now(), input.scheduled ? 1 : 0]),
     );
     const job = await jobs.start('archives.verify', { runId: lastId, actor }, actor.userId);
     await db.write((tx) => tx.run('UPDATE fixity_runs SET job_id = ? WHERE id = ?', [job.id, lastId]));

@@ -1,3 +1,4 @@
+import { MASKED_TEXT, type DocumentField } from '../../../shared/domain/documents/doc-fields';
 import { RESULT_CATEGORIES, RESULT_CATEGORY_LABELS, RESULT_NEEDS_FOLLOW_UP, type ResultCategory } from '../../../shared/domain/inspections/inspections';
 import { AppError } from '../../../shared/errors/app-error';
 import type { Database, Tx } from '../db/database';
@@ -46,5 +47,14 @@ export async function loadCorrectionFacts(db: Db, inspectionId: number, correcti
   return {
     id: row.id, version: row.version, content: row.content, issuedOn: row.issued_on, deadlineOn: row.deadline_on, problems,
     inspectedFrom: when?.started_on ?? when?.ended_on ?? null, inspectedTo: when?.ended_on ?? null,
+  };
+}
+
+/** The order with the given fields masked, for a public copy. */
+export function maskCorrectionFacts(order: CorrectionFacts, fields: ReadonlySet<DocumentField>): CorrectionFacts {
+  return {
+    ...order,
+    content: fields.has('order_content') ? MASKED_TEXT : order.content,
+    problems: fields.has('order_problems') && order.problems.length > 0 ? [MASKED_TEXT] : order.problems,
   };
 }

@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentDto } from '../../../shared/contract';
 import { syncGenerated } from '../volumes/volume-repository';
+import { createHash } from 'node:crypto';
+import { fieldPrinted, type DocumentField } from '../../../shared/domain/documents/doc-fields';
 import { DOCUMENT_KIND_TITLES, defaultDocNumber, isNumbered, type DocumentKind } from '../../../shared/domain/documents/doc-number';
 import { AppError, assertNever } from '../../../shared/errors/app-error';
 import type { AuditActor, AuditService } from '../audit/audit-service';
@@ -9,14 +11,16 @@ import type { BlobStore } from '../blobs/blob-store';
 import type { Clock, Logger } from '../config';
 import type { Database, Tx } from '../db/database';
 import { correctionSnapshot, findCorrection } from '../inspections/inspection-repository';
-import { loadCorrectionFacts, type CorrectionFacts } from './correction-facts';
-import { loadInspectionFacts, type InspectionFacts } from './inspection-facts';
+import { loadCorrectionFacts, maskCorrectionFacts, type CorrectionFacts } from './correction-facts';
+import { loadInspectionFacts, maskInspectionFacts, type InspectionFacts } from './inspection-facts';
 import { renderNoticePdf, type RenderedPdf } from './notice-pdf';
 import { renderOrderPdf } from './order-pdf';
 import { renderRegisterPdf } from './register-pdf';
 
 type Deps = { db: Database; clock: Clock; audit: AuditService; blobs: BlobStore; logger: Logger; exportsDir: string; fontBytes: () => Promise<Uint8Array> };
 type AssertBureau = (bureauId: number) => void;
+/** What a generated document printed (documents.facts). */
+type StoredFacts = { facts: InspectionFacts; order: CorrectionFacts | null };
 
 type DocumentRow = {
   id: number; inspection_id: number; volume_id: number | null; kind: DocumentKind; version: number; doc_no: string | null; title: string;
@@ -105,12 +109,15 @@ export function createDocumentService({ db, clock, audit, blobs, logger, exports
       const version = ((await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM documents WHERE inspection_id = ? AND kind = ?', [facts.inspectionId, input.kind]))?.v ?? 0) + 1;
       const pdf = await draw(input.kind, facts, order, docNo, docDate, now, fontData);
       const blob = await blobs.put(tx, pdf.bytes, 'application/pdf');
+      // What it printed, kept with it: the public copy re-renders this very document with fields masked.
+      const source = JSON.stringify({ facts, order } satisfies StoredFacts);
       const { lastId } = await tx.run(
-        `INSERT INTO documents (inspection_id, volume_id, kind, version, doc_no, title, responsible, doc_date, blob_sha256, page_count, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [facts.inspectionId, facts.volumeId, input.kind, version, docNo, DOCUMENT_KIND_TITLES[input.kind], facts.bureau.name, docDate, blob.sha256, pdf.pageCount, actor.userId, now.toISOString()],
+        `INSERT INTO documents (inspection_id, volume_id, kind, version, doc_no, title, responsible, doc_date, blob_sha256, page_count, created_by, created_at, facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [facts.inspectionId, facts.volumeId, input.kind, version, docNo, DOCUMENT_KIND_TITLES[input.kind], facts.bureau.name, docDate, blob.sha256, pdf.pageCount, actor.userId, now.toISOString(), source],
       );
       const row = (await tx.get<DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`, [lastId])) as DocumentRow;
-      await audit.record(tx, { actor, action: 'documents.render', entity: 'document', entityId: lastId, after: documentSnapshot(row), detail: { size: blob.size, ...(order ? { correctionId: order.id } : {}) } });
+      const factsSha256 = createHash('sha256').update(source).digest('hex');
+      await audit.record(tx, { actor, action: 'documents.render', entity: 'document', entityId: lastId, after: documentSnapshot(row), detail: { size: blob.size, factsSha256, ...(order ? { correctionId: order.id } : {}) } });
       if (order) {
         // correction_orders is a mutable record: it points at its latest 通知书 (older versions stay in the volume).
         const changed = await tx.run('UPDATE correction_orders SET document_id = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?', [lastId, now.toISOString(), order.id, order.version]);
@@ -153,7 +160,32 @@ export function createDocumentService({ db, clock, audit, blobs, logger, exports
     return { fileName, file, document };
   }
 
-  return { render, list, get: async (id: number, a: AssertBureau) => toDto(await load(id, a)), bytes, exportFile, history: (id: number) => audit.history('document', id) };
+  /**
+   * The document as printed, re-rendered from its stored facts with `fields` masked (public copy, issue 7
+   * item 6); same 文号, date and layout. A document stored before facts were kept is re-rendered from the
+   * facts as they are now. Callers check access (the volume's bind job).
+   */
+  async function renderMasked(id: number, fields: ReadonlySet<DocumentField>): Promise<Uint8Array> {
+    const row = await db.get<DocumentRow & { facts: string | null }>(`SELECT ${COLUMNS}, facts FROM documents WHERE id = ?`, [id]);
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'document', id });
+    let stored: StoredFacts;
+    if (row.facts !== null) {
+      stored = JSON.parse(row.facts) as StoredFacts;
+    } else {
+      const correction = await db.get<{ id: number }>('SELECT id FROM correction_orders WHERE document_id = ?', [id]);
+      stored = {
+        facts: await loadInspectionFacts(db, row.inspection_id),
+        order: row.kind === 'order' && correction ? await loadCorrectionFacts(db, row.inspection_id, correction.id) : null,
+      };
+    }
+    const printed = new Set([...fields].filter((f) => fieldPrinted(row.kind, f)));
+    const facts = maskInspectionFacts(stored.facts, printed);
+    const order = stored.order === null ? null : maskCorrectionFacts(stored.order, printed);
+    const pdf = await draw(row.kind, facts, order, row.doc_no, row.doc_date, new Date(row.created_at), await loadFont());
+    return pdf.bytes;
+  }
+
+  return { render, renderMasked, list, get: async (id: number, a: AssertBureau) => toDto(await load(id, a)), bytes, exportFile, history: (id: number) => audit.history('document', id) };
 }
 
 export type DocumentService = ReturnType<typeof createDocumentService>;

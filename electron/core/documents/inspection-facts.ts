@@ -1,3 +1,4 @@
+import { MASKED_TEXT, type DocumentField } from '../../../shared/domain/documents/doc-fields';
 import { INSPECTION_METHOD_LABELS, INSPECTION_METHODS, type InspectionMethod } from '../../../shared/domain/items';
 import { SUBJECT_KIND_LABELS, type SubjectKind } from '../../../shared/domain/targets';
 import { AppError } from '../../../shared/errors/app-error';
@@ -72,5 +73,23 @@ export async function loadInspectionFacts(db: Db, inspectionId: number): Promise
     methods: INSPECTION_METHODS.filter((m: InspectionMethod) => planned.has(m)).map((m) => INSPECTION_METHOD_LABELS[m]),
     inspectors: members.filter((m) => m.kind === 'inspector').map((m) => ({ name: m.name ?? '?', certNo: m.cert_no })),
     experts: members.filter((m) => m.kind === 'expert').map((m) => m.name ?? '?'),
+  };
+}
+
+/**
+ * The facts with the given fields masked, for a public copy (what is not printed stays as it was; a field
+ * left blank on the form stays blank — there is nothing to withhold).
+ */
+export function maskInspectionFacts(facts: InspectionFacts, fields: ReadonlySet<DocumentField>): InspectionFacts {
+  const mask = (v: string | null) => (v === null || v.trim() === '' ? v : MASKED_TEXT);
+  return {
+    ...facts,
+    target: {
+      ...facts.target,
+      legalRep: fields.has('legal_rep') ? mask(facts.target.legalRep) : facts.target.legalRep,
+      address: fields.has('address') ? mask(facts.target.address) : facts.target.address,
+    },
+    inspectors: fields.has('inspector_cert') ? facts.inspectors.map((p) => ({ ...p, certNo: p.certNo === null ? null : MASKED_TEXT })) : facts.inspectors,
+    experts: fields.has('experts') && facts.experts.length > 0 ? [MASKED_TEXT] : facts.experts,
   };
 }

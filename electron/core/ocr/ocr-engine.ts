@@ -42,6 +42,8 @@ export function createOcrPool(options: OcrPoolOptions): OcrPool {
   const waiting: { resolve: (slot: Slot) => void; reject: (error: unknown) => void }[] = [];
   let osd: Promise<Worker> | null = null;
   let osdQueue: Promise<unknown> = Promise.resolve();
+  let osdPages = 0;
+  let osdRecycled = 0;
   let langPath: string | null = null;
   let closed = false;
   let pagesDone = 0;
@@ -90,6 +92,14 @@ export function createOcrPool(options: OcrPoolOptions): OcrPool {
       const w = await osd;
       const { data } = await w.detect(png);
       log.info('ocr.osd', { degrees: data.orientation_degrees, confidence: data.orientation_confidence });
+      // The OSD worker's heap grows like the others': recycled after as many pages (calls are queued, so
+      // no detection is running on it now).
+      if (++osdPages >= recycleAfter) {
+        osdPages = 0;
+        osd = null;
+        osdRecycled++;
+        await w.terminate().catch(() => undefined);
+      }
       return data.orientation_degrees === null ? null : { degrees: data.orientation_degrees, confidence: data.orientation_confidence ?? 0 };
     });
     osdQueue = run.catch(() => undefined);
@@ -193,7 +203,7 @@ export function createOcrPool(options: OcrPoolOptions): OcrPool {
 
   return {
     recognize,
-    stats: () => ({ workers: slots.filter((s) => s.worker !== null).length, pagesDone, recycled }),
+    stats: () => ({ workers: slots.filter((s) => s.worker !== null).length, pagesDone, recycled, osdRecycled }),
     /** Terminates every worker (awaited). Pages still waiting for a worker fail with OCR_FAILED. */
     async close() {
       closed = true;

@@ -65,7 +65,7 @@ export type OcrTuning = {
   retryPsm: number;
 };
 
-export type OcrPoolStats = { workers: number; pagesDone: number; recycled: number };
+export type OcrPoolStats = { workers: number; pagesDone: number; recycled: number; osdRecycled: number };
 
 export type OcrPool = {
   recognize(image: Buffer, opts?: OcrRecognizeOptions): Promise<OcrPageResult>;

@@ -1,7 +1,14 @@
 import { buildArchiveHandlers } from '../archives/archive-handlers';
 import type { ArchiveService } from '../archives/archive-service';
 import type { Fixity } from '../archives/fixity';
+import type { ArchivePrints } from '../archives/archive-prints';
+import type { ArchivedFileJob } from '../archives/archived-file-job';
+import type { FixitySchedule } from '../archives/fixity-schedule';
+import { buildLendingHandlers } from '../lending/loan-handlers';
+import type { LoanService } from '../lending/loan-service';
 import type { AuditService } from '../audit/audit-service';
+import type { ScanAcquire } from '../scans/scan-acquire';
+import type { WatchedFolders } from '../scans/watched-folders';
 import { buildScanHandlers } from '../scans/scan-handlers';
 import type { ScanService } from '../scans/scan-service';
 import type { BackupService } from '../backup/backup-service';
@@ -61,6 +68,10 @@ export type HandlerDeps = {
   backup: BackupService;
   archives: ArchiveService;
   fixity: Fixity;
+  archivePrints: ArchivePrints;
+  archivedFiles: ArchivedFileJob;
+  fixitySchedule: FixitySchedule;
+  loans: LoanService;
   db: Database;
   publish: PublishService;
   reports: ReportService;
@@ -69,6 +80,8 @@ export type HandlerDeps = {
   jobs: JobService;
   audit: AuditService;
   scans: ScanService;
+  scanAcquire: ScanAcquire;
+  watchedFolders: WatchedFolders;
   revealExport: (fileName: string) => Promise<string>;
   systemInfo: () => Promise<{ version: string; dataDir: string; schemaVersion: number; counts: { bureaus: number; users: number; targets: number; auditEvents: number } }>;
 };
@@ -117,6 +130,7 @@ export function buildHandlers(d: HandlerDeps): Handlers {
     ...buildScanHandlers(d),
     ...buildTransferHandlers(d),
     ...buildArchiveHandlers(d),
+    ...buildLendingHandlers(d),
     ...buildPublishHandlers(d),
     ...buildReportHandlers(d),
     ...buildInspectionHandlers(d),

@@ -1,12 +1,14 @@
 import type { scansMethods } from '../../../shared/contract';
 import type { CallContext, Handlers } from '../rpc/call-context';
+import type { ScanAcquire } from './scan-acquire';
 import type { CanSee, ScanService } from './scan-service';
+import type { WatchedFolders } from './watched-folders';
 
 type Names = keyof typeof scansMethods;
 
 const canSee = (call: CallContext): CanSee => (bureauId) => call.canAccessBureau(bureauId);
 
-export function buildScanHandlers(d: { scans: ScanService }): Pick<Handlers, Names> {
+export function buildScanHandlers(d: { scans: ScanService; scanAcquire: ScanAcquire; watchedFolders: WatchedFolders }): Pick<Handlers, Names> {
   return {
     'scans.createBatch': (input, call) => {
       const bureauId = input.bureauId ?? call.requireSession().bureauId;
@@ -25,5 +27,14 @@ export function buildScanHandlers(d: { scans: ScanService }): Pick<Handlers, Nam
     'scans.fileDocument': (input, call) => d.scans.fileDocument(call.actor, input, canSee(call)),
     'scans.search': (input, call) => d.scans.search({ ...input, bureauIds: call.bureauScope(input.bureauId) }),
     'scans.separatorSheet': (input, call) => d.scans.separatorSheet(call.actor, input, canSee(call)),
+    'scans.folders': (input, call) => d.watchedFolders.list(call.bureauScope(input.bureauId)),
+    'scans.addFolder': (input, call) => d.watchedFolders.add(call.actor, { path: input.path, label: input.label, bureauId: input.bureauId ?? call.requireSession().bureauId }, canSee(call)),
+    'scans.setFolderEnabled': (input, call) => d.watchedFolders.setEnabled(call.actor, input, canSee(call)),
+    'scans.scanners': () => d.scanAcquire.list(),
+    'scans.scannerOptions': (input) => d.scanAcquire.options(input.device),
+    'scans.acquire': (input, call) => {
+      const bureauId = input.bureauId ?? call.requireSession().bureauId;
+      return d.scanAcquire.start(call.actor, { ...input, bureauId }, canSee(call));
+    },
   };
 }

@@ -137,10 +137,11 @@ export function createScanProcessing(d: ProcessDeps, fileDocumentRow: (actor: Au
   async function moveInboxOriginal(batch: BatchRow, file: FileRow, to: 'processed' | 'failed'): Promise<void> {
     if (batch.source !== 'inbox') return;
     const name = inboxHeldName(batch.id, file.original_name);
-    const from = path.join(d.inboxDir, 'processing', name);
+    const dir = batch.inbox_dir ?? d.inboxDir;
+    const from = path.join(dir, 'processing', name);
     try {
-      await fs.mkdir(path.join(d.inboxDir, to), { recursive: true });
-      await fs.rename(from, path.join(d.inboxDir, to, name));
+      await fs.mkdir(path.join(dir, to), { recursive: true });
+      await fs.rename(from, path.join(dir, to, name));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') d.logger.warn('inbox file not moved', { from, to, error: String(error) });
     }

@@ -10,6 +10,8 @@ import type { LayoutLine } from './scan-pdf';
 export type BatchRow = {
   id: number; bureau_id: number; source: ScanSource; label: string | null; volume_id: number | null; doc_type: VolumeDocType | null;
   job_id: number | null; created_by: number | null; created_at: string;
+  /** The hot folder the files came from (source 'inbox'); null = the data folder's inbox/. */
+  inbox_dir: string | null;
 };
 export type FileRow = {
   id: number; batch_id: number; seq: number; original_name: string; blob_sha256: string; media_type: string | null;

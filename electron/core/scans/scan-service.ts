@@ -112,13 +112,13 @@ export function createScanService(d: Deps) {
    */
   async function createBatch(
     actor: AuditActor,
-    input: { bureauId: number; source: ScanSource; files: IncomingFile[]; volumeId?: number | null; docType?: VolumeDocType | null; label?: string | null; beforeProcessing?: (batchId: number) => Promise<void> },
+    input: { bureauId: number; source: ScanSource; files: IncomingFile[]; volumeId?: number | null; docType?: VolumeDocType | null; label?: string | null; inboxDir?: string | null; beforeProcessing?: (batchId: number) => Promise<void> },
     canSee: CanSee,
   ): Promise<{ batchId: number; jobId: number }> {
     assertBureau(input.bureauId, canSee);
     if (input.volumeId) await assertVolume(db, input.volumeId, canSee);
     const batchId = await db.write(async (tx) => {
-      const { lastId } = await tx.run(`INSERT INTO scan_batches (bureau_id, source, label, volume_id, doc_type, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+      const { lastId } = await tx.run(`INSERT INTO scan_batches (bureau_id, source, label, volume_id, doc_type, created_by, created_at, inbox_dir) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
         input.bureauId,
         input.source,
         input.label ?? null,
@@ -126,6 +126,7 @@ export function createScanService(d: Deps) {
         input.docType ?? null,
         actor.userId,
         now(),
+        input.inboxDir ?? null,
       ]);
       for (const [i, file] of input.files.entries()) {
         const blob = await blobs.put(tx, file.bytes, 'application/octet-stream');

@@ -1,3 +1,4 @@
+import type { Region } from '../../../shared/domain/volumes/volumes';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors/app-error';
@@ -76,7 +77,7 @@ export function createTransferExport({ db, clock, random, audit, blobs, bureaus,
     for (const b of wanted.reverse()) outBindings.push({ ...(await pdf('full', b)), version: b.version, incompleteReason: b.incompleteReason });
     const outPublic: VolumeMetadata['publicCopies'] = publicCopy ? [{ ...(await pdf('public', publicCopy)), version: publicCopy.version, basedOnVersion: publicCopy.basedOnVersion, withheldPages: publicCopy.withheldPages }] : [];
     const marks = entries.flatMap((e) => e.marks).map((m) => ({
-      id: m.id, entryId: m.entry_id, pageIndex: m.page_index, reason: m.reason, note: m.note, markedAt: m.marked_at, markedByName: m.marked_by_name,
+      id: m.id, entryId: m.entry_id, pageIndex: m.page_index, region: m.region === null ? null : (JSON.parse(m.region) as Region), field: m.field, reason: m.reason, note: m.note, markedAt: m.marked_at, markedByName: m.marked_by_name,
       liftedAt: m.lifted_at, liftedByName: m.lifted_by_name, liftReason: m.lift_reason, consentEntryId: m.consent_entry_id,
     }));
     const excerpt = await auditExcerpt(db, [

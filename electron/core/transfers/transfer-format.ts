@@ -1,3 +1,4 @@
+import { DOCUMENT_FIELDS } from '../../../shared/domain/documents/doc-fields';
 import { z } from 'zod';
 import { NON_PUBLIC_REASONS } from '../../../shared/domain/inspections/inspections';
 import { VOLUME_DOC_TYPES, VOLUME_MEDIA_TYPES } from '../../../shared/domain/volumes/volumes';
@@ -39,7 +40,11 @@ export const VolumeMetadata = z.object({
     pages: z.array(z.object({ index: z.number().int().min(0), rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]), excluded: z.boolean(), reason: z.string().nullable() })),
   })),
   marks: z.array(z.object({
-    id: z.number().int(), entryId: z.number().int(), pageIndex: z.number().int().nullable(), reason: z.enum(NON_PUBLIC_REASONS), note: z.string().nullable(), markedAt: z.string(), markedByName: z.string().nullable(),
+    id: z.number().int(), entryId: z.number().int(), pageIndex: z.number().int().nullable(),
+    // A rectangle on a scanned page / a field of a generated form (absent in packages written before they were carried).
+    region: z.object({ x0: z.number().min(0).max(1), y0: z.number().min(0).max(1), x1: z.number().min(0).max(1), y1: z.number().min(0).max(1) }).nullable().default(null),
+    field: z.enum(DOCUMENT_FIELDS).nullable().default(null),
+    reason: z.enum(NON_PUBLIC_REASONS), note: z.string().nullable(), markedAt: z.string(), markedByName: z.string().nullable(),
     liftedAt: z.string().nullable(), liftedByName: z.string().nullable(), liftReason: z.string().nullable(), consentEntryId: z.number().int().nullable(),
   })),
   bindings: z.array(Pdf.extend({ version: z.number().int().min(1), incompleteReason: z.string().nullable() })).min(1),

@@ -68,8 +68,8 @@ export async function insertVolume(tx: Tx, c: Ctx, meta: VolumeMetadata, read: (
   const markIds = new Map<number, number>();
   for (const m of meta.marks) {
     const { lastId } = await tx.run(
-      'INSERT INTO volume_redactions (entry_id, page_index, reason, note, marked_by, marked_at, lifted_by, lifted_at, lift_reason, consent_entry_id) VALUES (?, ?, ?, ?, NULL, ?, NULL, ?, ?, ?)',
-      [mapEntry(m.entryId), m.pageIndex, m.reason, m.note, m.markedAt, m.liftedAt, m.liftReason, m.consentEntryId === null ? null : mapEntry(m.consentEntryId)],
+      'INSERT INTO volume_redactions (entry_id, page_index, region, field, reason, note, marked_by, marked_at, lifted_by, lifted_at, lift_reason, consent_entry_id) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?, ?)',
+      [mapEntry(m.entryId), m.pageIndex, m.region === null ? null : JSON.stringify(m.region), m.field, m.reason, m.note, m.markedAt, m.liftedAt, m.liftReason, m.consentEntryId === null ? null : mapEntry(m.consentEntryId)],
     );
     markIds.set(m.id, lastId);
     await record('volume_redaction', lastId, markSnapshot(await findMark(tx, lastId)), { originMarkId: m.id, markedByName: m.markedByName, liftedByName: m.liftedByName });

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { PageNumberPosition } from '../../../shared/contract/volumes';
+import { DOCUMENT_FIELD_LABELS, type DocumentField } from '../../../shared/domain/documents/doc-fields';
 import { NON_PUBLIC_REASON_LABELS, NON_PUBLIC_REASONS, type NonPublicReason } from '../../../shared/domain/inspections/inspections';
 import { RETENTION_LABELS, defaultRetention, VOLUME_DOC_TYPE_LABELS, type Region } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
@@ -23,9 +25,12 @@ type Deps = {
   fontBytes: () => Promise<Uint8Array>;
   /** A filed scan's PDF rebuilt from its source images and words with the rectangles redacted (the scanning service). */
   redactScan: (scanDocumentId: number, title: string, regions: ReadonlyMap<number, readonly Region[]>) => Promise<Uint8Array>;
+  /** A generated document re-rendered from its stored facts with some fields masked (the documents service). */
+  renderMasked: (documentId: number, fields: ReadonlySet<DocumentField>) => Promise<Uint8Array>;
 };
 
-type BindInput = { volumeId: number; incompleteReason: string | null; missing: string[]; actor: AuditActor };
+/** pageNumbers: where the numbers go (§3.4), kept in the binding's manifest; a public copy follows its full version. */
+type BindInput = { volumeId: number; incompleteReason: string | null; missing: string[]; pageNumbers?: PageNumberPosition; actor: AuditActor };
 export type BindResult = { volumeId: number; version: number; pages: number; contentPages: number; sha256: string; size: number };
 export type PublicBindResult = BindResult & { basedOnVersion: number; withheldPages: number };
 
@@ -38,7 +43,8 @@ function nonPublicNotes(entries: Ordered, titles: readonly string[]): string[] {
   const seqOf = new Map(entries.map(({ row }, i) => [row.id, i + 1]));
   return entries.flatMap(({ marks }, i) =>
     marks.map((m: MarkRow) => {
-      const where = `第 ${i + 1} 件《${titles[i] ?? ''}》${m.page_index === null ? '（全件）' : `原第 ${m.page_index + 1} 页${m.region === null ? '' : '部分区域'}`}`;
+      const part = m.field !== null ? `“${DOCUMENT_FIELD_LABELS[m.field]}”栏目` : m.page_index === null ? '（全件）' : `原第 ${m.page_index + 1} 页${m.region === null ? '' : '部分区域'}`;
+      const where = `第 ${i + 1} 件《${titles[i] ?? ''}》${part}`;
       const label = NON_PUBLIC_REASON_LABELS[m.reason];
       if (m.lifted_at === null) return `${where}不予公开：${label}${m.note ? `（${m.note}）` : ''}。`;
       const consent = m.consent_entry_id === null ? '' : `，依据企业书面同意（第 ${seqOf.get(m.consent_entry_id) ?? '?'} 件）`;
@@ -68,8 +74,8 @@ function withheldSummary(entries: readonly BindEntry[]): { pages: number; note: 
  * built outside the write lock (it may take seconds); the version number is taken inside it, so two
  * bindings never share one.
  */
-export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontBytes, redactScan }: Deps) {
-  async function build(ctx: JobRunContext, input: BindInput, publicCopy: boolean, boundAt: Date) {
+export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontBytes, redactScan, renderMasked }: Deps) {
+  async function build(ctx: JobRunContext, input: BindInput, publicCopy: boolean, boundAt: Date, pageNumbers: PageNumberPosition) {
     await db.write((tx) => syncGenerated(tx, input.volumeId, input.actor, audit, boundAt.toISOString()));
     const volume = await findVolume(db, input.volumeId);
     const inspection = await volumes.inspectionOf(volume);
@@ -78,16 +84,26 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
     const user = input.actor.userId === null ? null : await db.get<{ display_name: string }>('SELECT display_name FROM users WHERE id = ?', [input.actor.userId]);
 
     let redactedRegions = 0;
+    let maskedFields = 0;
     const bindEntries: BindEntry[] = entries.map(({ row, pages, marks }) => {
       const live = marks.filter((m) => m.lifted_at === null);
-      const whole = live.filter((m) => m.region === null);
+      // Without its source a part cannot be redacted: a rectangle on a page that is not a filed scan (e.g.
+      // received in a transfer) withholds the whole page, a field of a form with no stored document the
+      // whole document. Never less than was marked.
+      const regionSource = row.scan_document_id !== null;
+      const fieldSource = row.document_id !== null;
+      const whole = live.filter((m) => (m.region === null || !regionSource) && (m.field === null || !fieldSource));
       const document = whole.find((m) => m.page_index === null)?.reason ?? null;
       const hidden = publicCopy && document !== null; // no non-public metadata in the public copy
       // Rectangles on scanned pages: the public copy takes the document rebuilt from its source with them burned in.
       const regions = new Map<number, Region[]>();
-      for (const m of live) if (m.region !== null && m.page_index !== null) regions.set(m.page_index, [...(regions.get(m.page_index) ?? []), JSON.parse(m.region) as Region]);
-      const redact = publicCopy && document === null && regions.size > 0 && row.scan_document_id !== null;
+      if (regionSource) for (const m of live) if (m.region !== null && m.page_index !== null) regions.set(m.page_index, [...(regions.get(m.page_index) ?? []), JSON.parse(m.region) as Region]);
+      const redact = publicCopy && document === null && regions.size > 0;
       if (redact) redactedRegions += [...regions.values()].reduce((n, r) => n + r.length, 0);
+      // Fields of a generated form: the public copy re-renders it from what it printed with them masked.
+      const fields = new Set(fieldSource ? live.flatMap((m) => (m.field === null ? [] : [m.field])) : []);
+      const mask = publicCopy && document === null && fields.size > 0 && !redact;
+      if (mask) maskedFields += fields.size;
       const title = row.title ?? `[${VOLUME_DOC_TYPE_LABELS[row.doc_type]}]`;
       return {
         entryId: row.id,
@@ -99,7 +115,7 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
         mediaType: row.media_type,
         pageCount: row.page_count,
         // a Buffer is a Uint8Array: no copy of a 1 MB scan per page
-        bytes: redact ? () => redactScan(row.scan_document_id as number, title, regions) : () => blobs.read(row.blob_sha256),
+        bytes: redact ? () => redactScan(row.scan_document_id as number, title, regions) : mask ? () => renderMasked(row.document_id as number, fields) : () => blobs.read(row.blob_sha256),
         pages: new Map(pages.map((p) => [p.page_index, { rotation: p.rotation, excluded: p.excluded === 1, reason: p.reason }])),
         withheld: { document, pages: new Map(whole.filter((m) => m.page_index !== null).map((m) => [m.page_index as number, m.reason])) },
       };
@@ -115,6 +131,7 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
     const withheld = withheldSummary(bindEntries);
     if (publicCopy && withheld.note) notes.push(withheld.note);
     if (publicCopy && redactedRegions > 0) notes.push(`另有 ${redactedRegions} 处页面区域涉及不予公开的信息，已在图像上涂黑并删去相应文字。`);
+    if (publicCopy && maskedFields > 0) notes.push(`另有 ${maskedFields} 个文书栏目涉及不予公开的信息，相关文书已按原样重新生成并隐去该栏目内容。`);
     if (!publicCopy) notes.push(...nonPublicNotes(entries, titles));
     const retention = defaultRetention(inspection?.result?.categories ?? [], (inspection?.corrections.length ?? 0) > 0);
     const bound = await bindVolumePdf(
@@ -132,6 +149,7 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
         boundAt,
         notes,
         publicCopy,
+        pageNumbers,
       },
       await fontBytes(),
       (done, total) => ctx.progress(done, total, 'pages'),
@@ -151,14 +169,15 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
   async function runFull(ctx: JobRunContext): Promise<BindResult> {
     const input = ctx.input as BindInput;
     const boundAt = clock.now();
-    const { bound, sha256 } = await build(ctx, input, false, boundAt);
+    const pageNumbers = input.pageNumbers ?? 'top-right';
+    const { bound, sha256 } = await build(ctx, input, false, boundAt, pageNumbers);
     return db.write(async (tx) => {
       await assertVolumeEditable(tx, input.volumeId); // archived or submitted while the job ran
       const blob = await blobs.put(tx, bound.bytes, 'application/pdf');
       const version = ((await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM volume_bindings WHERE volume_id = ?', [input.volumeId]))?.v ?? 0) + 1;
       const { lastId } = await tx.run(
         `INSERT INTO volume_bindings (volume_id, version, blob_sha256, sha256, size, pages, content_pages, incomplete_reason, manifest, bound_by, bound_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [input.volumeId, version, blob.sha256, sha256, blob.size, bound.pages, bound.contentPages, input.incompleteReason, manifestOf(bound), input.actor.userId, boundAt.toISOString()],
+        [input.volumeId, version, blob.sha256, sha256, blob.size, bound.pages, bound.contentPages, input.incompleteReason, manifestOf(bound, { pageNumbers }), input.actor.userId, boundAt.toISOString()],
       );
       const { id: _id, ...snapshot } = (await tx.get<{ id: number }>('SELECT * FROM volume_bindings WHERE id = ?', [lastId])) as { id: number };
       await audit.record(tx, { actor: input.actor, action: 'volumes.bind', entity: 'volume_binding', entityId: lastId, after: snapshot, detail: { volumeId: input.volumeId, version } });
@@ -172,7 +191,9 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
     const input = ctx.input as BindInput;
     const boundAt = clock.now();
     const marks = await liveMarkIds(db, input.volumeId);
-    const { bound, sha256, withheldPages } = await build(ctx, input, true, boundAt);
+    const full = await db.get<{ manifest: string }>('SELECT manifest FROM volume_bindings WHERE volume_id = ? ORDER BY version DESC LIMIT 1', [input.volumeId]);
+    const pageNumbers = full ? ((JSON.parse(full.manifest) as { pageNumbers?: PageNumberPosition }).pageNumbers ?? 'top-right') : 'top-right';
+    const { bound, sha256, withheldPages } = await build(ctx, input, true, boundAt, pageNumbers);
     return db.write(async (tx) => {
       await assertVolumeEditable(tx, input.volumeId);
       const basedOn = (await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM volume_bindings WHERE volume_id = ?', [input.volumeId]))?.v ?? null;
@@ -181,7 +202,7 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
       const version = ((await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM volume_public_copies WHERE volume_id = ?', [input.volumeId]))?.v ?? 0) + 1;
       const { lastId } = await tx.run(
         `INSERT INTO volume_public_copies (volume_id, version, based_on_version, blob_sha256, sha256, size, pages, content_pages, withheld_pages, manifest, bound_by, bound_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [input.volumeId, version, basedOn, blob.sha256, sha256, blob.size, bound.pages, bound.contentPages, withheldPages, manifestOf(bound, { liveMarks: marks }), input.actor.userId, boundAt.toISOString()],
+        [input.volumeId, version, basedOn, blob.sha256, sha256, blob.size, bound.pages, bound.contentPages, withheldPages, manifestOf(bound, { liveMarks: marks, pageNumbers }), input.actor.userId, boundAt.toISOString()],
       );
       const { id: _id, ...snapshot } = (await tx.get<{ id: number }>('SELECT * FROM volume_public_copies WHERE id = ?', [lastId])) as { id: number };
       await audit.record(tx, { actor: input.actor, action: 'volumes.bindPublic', entity: 'volume_public_copy', entityId: lastId, after: snapshot, detail: { volumeId: input.volumeId, version, basedOnVersion: basedOn, withheldPages } });

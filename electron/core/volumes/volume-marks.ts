@@ -1,4 +1,6 @@
 import type { VolumeEntryDto } from '../../../shared/contract';
+import { fieldPrinted, type DocumentField } from '../../../shared/domain/documents/doc-fields';
+import type { DocumentKind } from '../../../shared/domain/documents/doc-number';
 import type { NonPublicReason } from '../../../shared/domain/inspections/inspections';
 import type { Role } from '../../../shared/domain/roles';
 import type { Region } from '../../../shared/domain/volumes/volumes';
@@ -39,22 +41,29 @@ export function createVolumeMarkService({ db, clock, audit }: Deps) {
     return entry;
   }
 
-  async function mark(actor: AuditActor, input: { entryId: number; pageIndex: number | null; region?: Region | null; reason: NonPublicReason; note: string | null }, access: AssertAnyBureau): Promise<VolumeEntryDto> {
+  async function mark(actor: AuditActor, input: { entryId: number; pageIndex: number | null; region?: Region | null; field?: DocumentField | null; reason: NonPublicReason; note: string | null }, access: AssertAnyBureau): Promise<VolumeEntryDto> {
     const region = input.region ?? null;
+    const field = input.field ?? null;
     return db.write(async (tx) => {
       const entry = await entryIn(tx, input.entryId, access);
       if (input.pageIndex !== null && input.pageIndex >= entry.page_count) throw new AppError('INVALID_INPUT', { issues: [{ path: ['pageIndex'], message: `该文件只有 ${entry.page_count} 页` }] });
-      if (region !== null) {
+      if (field !== null) {
+        // A field is masked by re-rendering a generated form: only those print fields, each its own set.
+        const kind = entry.generated_kind as DocumentKind | null;
+        if (kind === null || input.pageIndex !== null || region !== null || !fieldPrinted(kind, field)) throw new AppError('VOLUME_FIELD_INVALID', { entryId: input.entryId, field, kind });
+        const live = await tx.get<{ id: number }>('SELECT id FROM volume_redactions WHERE entry_id = ? AND field = ? AND lifted_at IS NULL', [input.entryId, field]);
+        if (live) throw new AppError('VOLUME_MARK_EXISTS', { id: live.id });
+      } else if (region !== null) {
         // A rectangle is burned into the scan's own image in the public copy: only scanned pages have one.
         if (input.pageIndex === null || entry.scan_document_id === null) throw new AppError('VOLUME_REGION_NOT_SCAN', { entryId: input.entryId });
       } else {
-        const live = await tx.get<{ id: number }>('SELECT id FROM volume_redactions WHERE entry_id = ? AND page_index IS ? AND lifted_at IS NULL AND region IS NULL', [input.entryId, input.pageIndex]);
+        const live = await tx.get<{ id: number }>('SELECT id FROM volume_redactions WHERE entry_id = ? AND page_index IS ? AND lifted_at IS NULL AND region IS NULL AND field IS NULL', [input.entryId, input.pageIndex]);
         if (live) throw new AppError('VOLUME_MARK_EXISTS', { id: live.id });
       }
       const note = input.note?.trim() ? input.note.trim() : null;
       const regionJson = region === null ? null : JSON.stringify({ x0: round(region.x0), y0: round(region.y0), x1: round(region.x1), y1: round(region.y1) });
-      const { lastId } = await tx.run('INSERT INTO volume_redactions (entry_id, page_index, region, reason, note, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [input.entryId, input.pageIndex, regionJson, input.reason, note, actor.userId, now()]);
-      await audit.record(tx, { actor, action: 'volumes.markNonPublic', entity: 'volume_redaction', entityId: lastId, after: markSnapshot(await findMark(tx, lastId)), detail: { volumeId: entry.volume_id, entryId: input.entryId, pageIndex: input.pageIndex, region: regionJson, reason: input.reason } });
+      const { lastId } = await tx.run('INSERT INTO volume_redactions (entry_id, page_index, region, field, reason, note, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [input.entryId, input.pageIndex, regionJson, field, input.reason, note, actor.userId, now()]);
+      await audit.record(tx, { actor, action: 'volumes.markNonPublic', entity: 'volume_redaction', entityId: lastId, after: markSnapshot(await findMark(tx, lastId)), detail: { volumeId: entry.volume_id, entryId: input.entryId, pageIndex: input.pageIndex, region: regionJson, ...(field === null ? {} : { field }), reason: input.reason } });
       return entryOut(tx, input.entryId);
     });
   }

@@ -1,8 +1,9 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRawStream, decodePDFRawStream, degrees, type PDFFont, type PDFRef } from 'pdf-lib';
 import { NON_PUBLIC_REASON_LABELS, type NonPublicReason } from '../../../shared/domain/inspections/inspections';
+import type { PageNumberPosition } from '../../../shared/contract/volumes';
 import { pageRange, type PageRotation, type VolumeMediaType } from '../../../shared/domain/volumes/volumes';
-import { createPdfBuilder } from '../documents/pdf-builder';
+import { createPdfBuilder, type PdfBuilder } from '../documents/pdf-builder';
 import { jpegInfo } from './volume-files';
 
 /**
@@ -53,6 +54,8 @@ export type BindFacts = {
   notes: string[];
   /** Build the public copy: withheld pages become placeholder pages. */
   publicCopy: boolean;
+  /** Where the page numbers go (§3.4; default front top-right). */
+  pageNumbers?: PageNumberPosition;
 };
 
 export type BoundEntry = { entryId: number; firstPage: number | null; lastPage: number | null; pages: number };
@@ -91,7 +94,7 @@ export async function bindVolumePdf(entries: readonly BindEntry[], facts: BindFa
   for (const [index, entry] of entries.entries()) {
     const added = await addEntryPages(out, entry, facts.publicCopy ? font : null);
     firstPageRefs.push(added[0]?.ref ?? null);
-    for (const page of added) stampNumber(page, String(++number), font);
+    for (const page of added) stampNumber(page, ++number, font, facts.pageNumbers ?? 'top-right');
     await progress(index + 1, entries.length);
   }
   for (const page of await out.copyPages(back, back.getPageIndices())) out.addPage(page);
@@ -207,22 +210,38 @@ function imagePageSize(mediaType: VolumeMediaType, bytes: Uint8Array, width: num
 }
 
 /**
- * The page number, front top-right as the reader sees the page (§3.4): with /Rotate the visible top-right
- * corner is another corner of the unrotated page, and the text turns with it so it reads upright.
+ * The page number where §3.4 (and the binding's option) puts it, as the reader sees the page: with /Rotate
+ * the visible corner is another corner of the unrotated page, and the text turns with it so it reads upright.
+ * 'outer-top': odd numbers (正面) top-right, even numbers (背面) top-left.
  */
-export function stampNumber(page: PDFPage, text: string, font: PDFFont): void {
+export function stampNumber(page: PDFPage, number: number, font: PDFFont, position: PageNumberPosition = 'top-right'): void {
+  const text = String(number);
   const size = 12;
   const margin = 20;
   const { x, y, width: w, height: h } = page.getMediaBox();
   const tw = font.widthOfTextAtSize(text, size);
-  const rotation = ((page.getRotation().angle % 360) + 360) % 360;
+  const rotation = (((page.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
+  const turned = rotation === 90 || rotation === 270;
+  // The visible page (vw × vh) and the text's start (baseline, left) on it.
+  const vw = turned ? h : w;
+  const vh = turned ? w : h;
+  const top = vh - margin - size;
+  const bottom = margin;
+  const visible = {
+    'top-right': { vx: vw - margin - tw, vy: top },
+    'bottom-right': { vx: vw - margin - tw, vy: bottom },
+    'bottom-center': { vx: (vw - tw) / 2, vy: bottom },
+    'outer-top': number % 2 === 1 ? { vx: vw - margin - tw, vy: top } : { vx: margin, vy: top },
+  }[position];
+  const { vx, vy } = visible;
+  // Visible → unrotated page coordinates (the viewer turns the page clockwise by /Rotate).
   const at = {
-    0: { x: x + w - margin - tw, y: y + h - margin - size, r: 0 },
-    90: { x: x + margin + size, y: y + h - margin - tw, r: 90 },
-    180: { x: x + margin + tw, y: y + margin + size, r: 180 },
-    270: { x: x + w - margin - size, y: y + margin + tw, r: 270 },
-  }[rotation as 0 | 90 | 180 | 270] ?? { x: x + w - margin - tw, y: y + h - margin - size, r: 0 };
-  page.drawText(text, { x: at.x, y: at.y, size, font, rotate: degrees(at.r) });
+    0: { px: vx, py: vy },
+    90: { px: w - vy, py: vx },
+    180: { px: w - vx, py: h - vy },
+    270: { px: vy, py: h - vx },
+  }[rotation] ?? { px: vx, py: vy };
+  page.drawText(text, { x: x + at.px, y: y + at.py, size, font, rotate: degrees(rotation) });
 }
 
 /** One bookmark per document at its first bound page (pdf-lib has no outline API: tech-notes §3). */
@@ -251,33 +270,40 @@ function addOutline(doc: PDFDocument, items: readonly { title: string; ref: PDFR
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
-function dateSpan(entries: readonly BindEntry[]): string {
+/** What the cover (案卷封面, §3.1) shows. */
+export type CoverFacts = Pick<BindFacts, 'fondsName' | 'volumeTitle' | 'inspectingBureauName' | 'retentionLabel' | 'archiveNo'> & { dateSpan: string; documents: number; contentPages: number };
+
+/** The cover on the builder's current (first) page. */
+export function drawCover(pdf: PdfBuilder, c: CoverFacts): void {
+  pdf.spacer(40);
+  pdf.heading(c.fondsName, { size: 18 });
+  pdf.spacer(16);
+  pdf.heading('随机抽查专卷', { size: 26 });
+  pdf.spacer(40);
+  pdf.keyValueTable(
+    [
+      ['全宗名称', c.fondsName],
+      ['类目名称', '“双随机、一公开”抽查'],
+      ['案卷题名', c.volumeTitle],
+      ['检查机构', c.inspectingBureauName],
+      ['时间', c.dateSpan || ' '],
+      ['保管期限', c.retentionLabel],
+      ['件数', `${c.documents} 件`],
+      ['页数', `${c.contentPages} 页`],
+      ['档号', c.archiveNo ?? ' '],
+    ],
+    { labelWidth: 110, size: 12 },
+  );
+}
+
+export function dateSpan(entries: readonly Pick<BindEntry, 'docDate'>[]): string {
   const dates = entries.map((e) => e.docDate).filter((d): d is string => Boolean(d)).sort();
   return dates.length === 0 ? '' : `${ymd(dates[0] ?? null)}—${ymd(dates[dates.length - 1] ?? null)}`;
 }
 
 async function frontMatter(entries: readonly BindEntry[], numbered: readonly BoundEntry[], facts: BindFacts, contentPages: number, fontBytes: Uint8Array): Promise<Uint8Array> {
   const pdf = await createPdfBuilder({ fontBytes, title: facts.volumeTitle, creationDate: facts.boundAt, footer: false });
-  pdf.spacer(40);
-  pdf.heading(facts.fondsName, { size: 18 });
-  pdf.spacer(16);
-  pdf.heading('随机抽查专卷', { size: 26 });
-  pdf.spacer(40);
-  const bound = numbered.filter((e) => e.pages > 0).length;
-  pdf.keyValueTable(
-    [
-      ['全宗名称', facts.fondsName],
-      ['类目名称', '“双随机、一公开”抽查'],
-      ['案卷题名', facts.volumeTitle],
-      ['检查机构', facts.inspectingBureauName],
-      ['时间', dateSpan(entries) || ' '],
-      ['保管期限', facts.retentionLabel],
-      ['件数', `${bound} 件`],
-      ['页数', `${contentPages} 页`],
-      ['档号', facts.archiveNo ?? ' '],
-    ],
-    { labelWidth: 110, size: 12 },
-  );
+  drawCover(pdf, { ...facts, dateSpan: dateSpan(entries), documents: numbered.filter((e) => e.pages > 0).length, contentPages });
   pdf.newPage();
   pdf.heading('卷内文件目录', { size: 16 });
   pdf.spacer(8);

@@ -1,4 +1,5 @@
-import type { VolumeBindingDto, VolumeEntryDto, VolumeMarkDto, VolumePublicCopyDto, VolumeSummaryDto } from '../../../shared/contract';
+import type { DocumentField } from '../../../shared/domain/documents/doc-fields';
+import type { PageNumberPosition, VolumeBindingDto, VolumeEntryDto, VolumeMarkDto, VolumePublicCopyDto, VolumeSummaryDto } from '../../../shared/contract';
 import type { NonPublicReason } from '../../../shared/domain/inspections/inspections';
 import type { Region } from '../../../shared/domain/volumes/volumes';
 import { GENERATED_DOC_TYPES, orderEntries, type PageRotation, type VolumeDocType, type VolumeEntrySource, type VolumeMediaType } from '../../../shared/domain/volumes/volumes';
@@ -28,11 +29,13 @@ export type MarkRow = {
   id: number; entry_id: number; page_index: number | null; reason: NonPublicReason; note: string | null; marked_by: number | null; marked_at: string;
   /** A rectangle on the page as fractions of the upright page (JSON {x0,y0,x1,y1}); null = the whole page or document. */
   region: string | null;
+  /** A field of a generated document (migration 0017); null = a page, region or the whole document. */
+  field: DocumentField | null;
   lifted_by: number | null; lifted_at: string | null; lift_reason: string | null; consent_entry_id: number | null;
 };
 type MarkNamedRow = MarkRow & { marked_by_name: string | null; lifted_by_name: string | null };
 
-type BindingRow = { version: number; pages: number; content_pages: number; sha256: string; size: number; incomplete_reason: string | null; bound_by: number | null; bound_by_name: string | null; bound_at: string; blob_sha256: string };
+type BindingRow = { version: number; pages: number; content_pages: number; sha256: string; size: number; incomplete_reason: string | null; page_numbers: PageNumberPosition; bound_by: number | null; bound_by_name: string | null; bound_at: string; blob_sha256: string };
 
 const VOLUME_SELECT = `SELECT v.id, v.task_id, k.name AS task_name, v.target_id, t.name AS target_name, v.inspection_id,
   v.custody_bureau_id, cb.name AS custody_bureau_name, v.inspecting_bureau_id, ib.name AS inspecting_bureau_name, v.title, v.status, v.version, v.updated_at,
@@ -101,15 +104,15 @@ export async function orderedEntries(tx: Database | Tx, volumeId: number): Promi
 }
 
 export const markDto = (m: MarkNamedRow): VolumeMarkDto => ({
-  id: m.id, entryId: m.entry_id, pageIndex: m.page_index, region: m.region ? (JSON.parse(m.region) as Region) : null, reason: m.reason, note: m.note, markedBy: m.marked_by, markedByName: m.marked_by_name, markedAt: m.marked_at,
+  id: m.id, entryId: m.entry_id, pageIndex: m.page_index, region: m.region ? (JSON.parse(m.region) as Region) : null, field: m.field ?? null, reason: m.reason, note: m.note, markedBy: m.marked_by, markedByName: m.marked_by_name, markedAt: m.marked_at,
   liftedBy: m.lifted_by, liftedByName: m.lifted_by_name, liftedAt: m.lifted_at, liftReason: m.lift_reason, consentEntryId: m.consent_entry_id,
 });
 
 /** As audited: the whole row. */
 export const markSnapshot = (m: MarkRow): object => {
-  const { id: _id, region, ...rest } = m;
-  // Added by migration 0012: left out while null, so marks audited before it still verify.
-  return region === null || region === undefined ? rest : { ...rest, region };
+  const { id: _id, region, field, ...rest } = m;
+  // Added by migrations 0012 and 0017: left out while null, so marks audited before them still verify.
+  return { ...rest, ...(region === null || region === undefined ? {} : { region }), ...(field === null || field === undefined ? {} : { field }) };
 };
 
 export async function loadMarkSnapshots(db: Database): Promise<Map<string, object>> {
@@ -183,11 +186,11 @@ export async function loadBindingSnapshots(db: Database): Promise<Map<string, ob
 
 export async function listBindings(tx: Database | Tx, volumeId: number): Promise<(VolumeBindingDto & { blobSha256: string })[]> {
   const rows = await tx.all<BindingRow>(
-    `SELECT b.version, b.pages, b.content_pages, b.sha256, b.size, b.incomplete_reason, b.bound_by, u.display_name AS bound_by_name, b.bound_at, b.blob_sha256
+    `SELECT b.version, b.pages, b.content_pages, b.sha256, b.size, b.incomplete_reason, coalesce(json_extract(b.manifest, '$.pageNumbers'), 'top-right') AS page_numbers, b.bound_by, u.display_name AS bound_by_name, b.bound_at, b.blob_sha256
      FROM volume_bindings b LEFT JOIN users u ON u.id = b.bound_by WHERE b.volume_id = ? ORDER BY b.version DESC`,
     [volumeId],
   );
-  return rows.map((r) => ({ version: r.version, pages: r.pages, contentPages: r.content_pages, sha256: r.sha256, size: r.size, incompleteReason: r.incomplete_reason, boundBy: r.bound_by, boundByName: r.bound_by_name, boundAt: r.bound_at, blobSha256: r.blob_sha256 }));
+  return rows.map((r) => ({ version: r.version, pages: r.pages, contentPages: r.content_pages, sha256: r.sha256, size: r.size, incompleteReason: r.incomplete_reason, pageNumbers: r.page_numbers, boundBy: r.bound_by, boundByName: r.bound_by_name, boundAt: r.bound_at, blobSha256: r.blob_sha256 }));
 }
 
 export async function loadPublicCopySnapshots(db: Database): Promise<Map<string, object>> {

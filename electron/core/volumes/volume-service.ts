@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { InspectionDto, VolumeDto, VolumeEntryDto } from '../../../shared/contract';
+import type { InspectionDto, PageNumberPosition, VolumeDto, VolumeEntryDto } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/roles';
 import { defaultRetention, isComplete, volumeChecklist, type ChecklistItem, type PageRotation, type VolumeDocType, type VolumeMediaType } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
@@ -208,13 +208,13 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
    * the 备考表 and kept on the version row); the job re-reads everything, so what is bound is what is there
    * when it runs.
    */
-  async function bind(actor: AuditActor, roles: readonly Role[], input: { id: number; incompleteReason?: string }, access: AssertAnyBureau): Promise<{ jobId: number }> {
+  async function bind(actor: AuditActor, roles: readonly Role[], input: { id: number; incompleteReason?: string; pageNumbers?: PageNumberPosition }, access: AssertAnyBureau): Promise<{ jobId: number }> {
     await editable(db, input.id, access);
     const volume = await get(input.id, access);
     const missing = volume.checklist.filter((i) => i.status === 'missing').map((i) => i.label);
     if (missing.length > 0 && (!roles.includes('legal') || !input.incompleteReason)) throw new AppError('VOLUME_INCOMPLETE', { missing, legalRoleRequired: true, reasonRequired: !input.incompleteReason });
     if (!volume.entries.some((e) => e.pages.filter((p) => p.excluded).length < e.pageCount)) throw new AppError('VOLUME_EMPTY');
-    const job = await jobs.start('volumes.bind', { volumeId: input.id, incompleteReason: missing.length > 0 ? input.incompleteReason : null, missing, actor }, actor.userId);
+    const job = await jobs.start('volumes.bind', { volumeId: input.id, incompleteReason: missing.length > 0 ? input.incompleteReason : null, missing, pageNumbers: input.pageNumbers ?? 'top-right', actor }, actor.userId);
     return { jobId: job.id };
   }
 

@@ -3,6 +3,7 @@ import { RETENTION_LABELS } from '../../../shared/domain/volumes/volumes';
 import { failureMessage } from '../../rpc/rpc-failure';
 import { useRpc } from '../../rpc/use-rpc';
 import { dateTimeText } from '../inspections/inspection-labels';
+import { VolumeLoans } from '../lending/VolumeLoans';
 import { LocationSection } from './LocationSection';
 import { SupplementSection } from './SupplementSection';
 
@@ -39,6 +40,8 @@ export function ArchiveRecord({ volumeId, canEdit }: { volumeId: number; canEdit
       <LocationSection archive={a} canEdit={canEdit} />
       <Divider style={{ margin: '8px 0' }} />
       <SupplementSection archive={a} canEdit={canEdit} />
+      <Divider style={{ margin: '8px 0' }} />
+      <VolumeLoans volumeId={a.volumeId} canEdit={canEdit} />
     </div>
   );
 }

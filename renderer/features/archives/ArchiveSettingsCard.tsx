@@ -5,8 +5,9 @@ import { failureMessage } from '../../rpc/rpc-failure';
 import { useRpc, useRpcMutation } from '../../rpc/use-rpc';
 import { useCurrentUser } from '../auth/session-context';
 import { bureauOptions, useBureaus } from '../bureaus/use-bureaus';
+import { FixityScheduleForm } from './FixityScheduleForm';
 
-/** 档号规则 per bureau (§3.5): the pattern and an example; admins of the bureau (or above) change it. */
+/** 档号规则 per bureau (§3.5): the pattern and an example; admins of the bureau (or above) change it; the periodic four-property check. */
 export function ArchiveSettingsCard() {
   const user = useCurrentUser();
   const { message } = App.useApp();
@@ -65,6 +66,7 @@ export function ArchiveSettingsCard() {
       ) : (
         <Typography.Text type="secondary">档号规则由管理员设定。</Typography.Text>
       )}
+      {settings.data ? <FixityScheduleForm settings={settings.data} isAdmin={isAdmin} /> : null}
     </div>
   );
 }

@@ -1,11 +1,13 @@
-import { Alert, Collapse, Descriptions, Skeleton, Tag, Typography } from 'antd';
+import { FilePdfOutlined } from '@ant-design/icons';
+import { Alert, Button, Collapse, Descriptions, Skeleton, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { FixityFailureDto } from '../../../shared/contract/archives';
 import { FIXITY_CODE_LABELS, FIXITY_PROPERTIES, FIXITY_PROPERTY_LABELS } from '../../../shared/domain/archives/archives';
 import { MESSAGES_ZH } from '../../../shared/errors/messages-zh';
 import { hrefOf } from '../../router/navigation';
 import { failureMessage } from '../../rpc/rpc-failure';
-import { useRpc } from '../../rpc/use-rpc';
+import { useOpenExportedPdf } from '../../files/use-open-exported-pdf';
+import { useRpc, useRpcAction } from '../../rpc/use-rpc';
 import { dateTimeText } from '../inspections/inspection-labels';
 import { JobProgress } from '../jobs/JobProgress';
 import { useFixityRun } from './use-fixity-run';
@@ -28,6 +30,7 @@ export function FixityRunView({ runId, jobId }: { runId: number; jobId: number |
   const names = useRpc('volumes.list', { pageSize: 500 }, { enabled: (r?.failures.length ?? 0) > 0, staleTime: 60_000 });
   const titleOf = useMemo(() => new Map((names.data?.items ?? []).map((v) => [v.id, v.title])), [names.data]);
   const groups = useMemo(() => groupFailures(r?.failures ?? []), [r?.failures]);
+  const report = useOpenExportedPdf(useRpcAction('archives.fixityReport'));
 
   if (run.error) return <Alert type="error" showIcon title={failureMessage(run.error)} />;
   if (!r) return <Skeleton active />;
@@ -48,6 +51,13 @@ export function FixityRunView({ runId, jobId }: { runId: number; jobId: number |
       {running && job.data ? <JobProgress job={job.data} /> : null}
       {running ? <Typography.Text type="secondary">正在检测…</Typography.Text> : null}
       {job.data?.state === 'failed' ? <Alert type="error" showIcon title={MESSAGES_ZH[job.data.errorCode ?? 'INTERNAL']} /> : null}
+      {!running ? (
+        <div>
+          <Button size="small" icon={<FilePdfOutlined />} loading={report.busy} onClick={() => void report.open({ id: r.id })} data-testid="fixity-report">
+            四性检测报告（PDF）
+          </Button>
+        </div>
+      ) : null}
       {!running && r.ok ? <Alert type="success" showIcon title={`四性检测通过：${r.checked} 卷、${r.pages} 页，真实性、完整性、可用性、安全性均未发现问题`} data-testid="fixity-passed" /> : null}
       {!running && r.ok === false ? (
         <>

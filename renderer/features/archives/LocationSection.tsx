@@ -5,6 +5,7 @@ import type { VolumeArchiveDto } from '../../../shared/contract/archives';
 import { applyServerError } from '../../forms/server-errors';
 import { useRpcMutation } from '../../rpc/use-rpc';
 import { dateTimeText } from '../inspections/inspection-labels';
+import { ArchivePrintButtons } from './ArchivePrintButtons';
 
 type Location = VolumeArchiveDto['locations'][number];
 type Values = { room: string; cabinet: string; shelf: string; box: string; reason: string };
@@ -12,7 +13,7 @@ type Values = { room: string; cabinet: string; shelf: string; box: string; reaso
 export const locationText = (l: Pick<Location, 'room' | 'cabinet' | 'shelf' | 'box'>) =>
   [l.room, l.cabinet && `${l.cabinet} 柜`, l.shelf && `${l.shelf} 架`, l.box && `${l.box} 盒`].filter(Boolean).join(' · ');
 
-/** 存放位置 of the paper originals (库房 / 柜 / 架 / 盒): the current place, a form to register a move, the history. */
+/** 存放位置 of the paper originals (库房 / 柜 / 架 / 盒): the current place, a form to register a move, the history; the printed outputs (归档文件, labels). */
 export function LocationSection({ archive: a, canEdit }: { archive: VolumeArchiveDto; canEdit: boolean }) {
   const [form] = Form.useForm<Values>();
   const setLocation = useRpcMutation('archives.setLocation');
@@ -44,6 +45,7 @@ export function LocationSection({ archive: a, canEdit }: { archive: VolumeArchiv
           </Button>
         ) : null}
       </div>
+      <ArchivePrintButtons archive={a} />
       {editing ? (
         <Form form={form} layout="inline" name="archive-location" onFinish={() => void save()} style={{ rowGap: 8 }}>
           <Form.Item name="room" rules={[{ required: true, whitespace: true, message: '请填写库房' }]}>

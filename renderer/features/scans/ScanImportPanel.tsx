@@ -9,6 +9,7 @@ import type { Problem } from '../inspections/use-inspection-action';
 import { DOC_TYPE_OPTIONS } from '../volumes/volume-labels';
 import { CameraDialog } from './CameraDialog';
 import { SCAN_ACCEPT } from './scan-labels';
+import { ScannerDialog } from './ScannerDialog';
 import { SeparatorSheetModal } from './SeparatorSheetModal';
 import { useStagedScans } from './use-staged-scans';
 import { useWindowFileDrop } from './use-window-file-drop';
@@ -18,7 +19,7 @@ const kb = (size: number) => `${Math.max(1, Math.round(size / 1024))} KB`;
 
 /**
  * 导入扫描件: files picked, dropped on the box or anywhere on the window; an optional volume and document
- * type for the whole batch (separator sheets inside the stack override them); 高拍仪; 条码分隔页.
+ * type for the whole batch (separator sheets inside the stack override them); 扫描仪 (SANE); 高拍仪; 条码分隔页.
  */
 export function ScanImportPanel({ onStarted }: { onStarted(batchId: number): void }) {
   const staged = useStagedScans();
@@ -28,8 +29,9 @@ export function ScanImportPanel({ onStarted }: { onStarted(batchId: number): voi
   const [label, setLabel] = useState('');
   const [problem, setProblem] = useState<Problem>(null);
   const [camera, setCamera] = useState(false);
+  const [scanner, setScanner] = useState(false);
   const [separator, setSeparator] = useState(false);
-  const dragging = useWindowFileDrop(staged.add, !camera);
+  const dragging = useWindowFileDrop(staged.add, !camera && !scanner);
 
   const start = async () => {
     setProblem(null);
@@ -50,6 +52,9 @@ export function ScanImportPanel({ onStarted }: { onStarted(batchId: number): voi
       data-testid="scan-import"
       extra={
         <Space>
+          <Button icon={<ScanOutlined />} onClick={() => setScanner(true)} data-testid="scan-scanner-open">
+            扫描仪扫描
+          </Button>
           <Button icon={<CameraOutlined />} onClick={() => setCamera(true)} data-testid="scan-camera-open">
             高拍仪拍摄
           </Button>
@@ -118,6 +123,7 @@ export function ScanImportPanel({ onStarted }: { onStarted(batchId: number): voi
         </div>
       </div>
       <ProblemAlert problem={problem} testId="scan-import-problem" />
+      <ScannerDialog open={scanner} onClose={() => setScanner(false)} onStarted={onStarted} volumeId={volumeId} docType={docType} />
       <CameraDialog open={camera} onClose={() => setCamera(false)} onStarted={onStarted} volumeId={volumeId} docType={docType} />
       <SeparatorSheetModal open={separator} onClose={() => setSeparator(false)} />
     </Card>

@@ -5,9 +5,10 @@ import { InboxDocuments } from './InboxDocuments';
 import { ScanBatches } from './ScanBatches';
 import { ScanImportPanel } from './ScanImportPanel';
 import { scanPermissions } from './scan-labels';
+import { WatchedFoldersCard } from './WatchedFoldersCard';
 import './scans.css';
 
-/** 扫描收件箱 (#/scans): import (files, drop, 高拍仪, hot folder), recent batches with progress, the inbox documents. */
+/** 扫描收件箱 (#/scans): import (files, drop, 扫描仪, 高拍仪, hot folders), recent batches with progress, the inbox documents, the watched folders. */
 export function ScanInboxPage() {
   const user = useCurrentUser();
   const can = scanPermissions(user.roles);
@@ -23,6 +24,7 @@ export function ScanInboxPage() {
       {can.edit ? <ScanImportPanel onStarted={setStarted} /> : null}
       <ScanBatches highlight={started} />
       <InboxDocuments can={can} />
+      {user.roles.some((r) => r === 'admin' || r === 'clerk') ? <WatchedFoldersCard /> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { Alert, Input, Modal, Progress, Typography } from 'antd';
+import { Alert, Input, Modal, Progress, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { VolumeDto } from '../../../shared/contract/volumes';
+import { PAGE_NUMBER_POSITION_LABELS, PAGE_NUMBER_POSITIONS, type PageNumberPosition, type VolumeDto } from '../../../shared/contract/volumes';
 import { MESSAGES_ZH } from '../../../shared/errors/messages-zh';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRpcMutation } from '../../rpc/use-rpc';
@@ -21,6 +21,8 @@ export function BindModal({ volume: v, can, open, onClose }: { volume: VolumeDto
   const queryClient = useQueryClient();
   const bind = useRpcMutation('volumes.bind');
   const [reason, setReason] = useState('');
+  // 页号位置 (§3.4): the previous version's choice, else front top-right.
+  const [pageNumbers, setPageNumbers] = useState<PageNumberPosition>(v.bindings[0]?.pageNumbers ?? 'top-right');
   const [jobId, setJobId] = useState<number | null>(null);
   const [problem, setProblem] = useState<Problem>(null);
   const job = useJob(jobId);
@@ -44,7 +46,7 @@ export function BindModal({ volume: v, can, open, onClose }: { volume: VolumeDto
   const start = async () => {
     setProblem(null);
     try {
-      const { jobId: id } = await bind.mutateAsync({ id: v.id, ...(incomplete ? { incompleteReason: reason.trim() } : {}) });
+      const { jobId: id } = await bind.mutateAsync({ id: v.id, pageNumbers, ...(incomplete ? { incompleteReason: reason.trim() } : {}) });
       setJobId(id);
     } catch (error) {
       setProblem(actionProblem(error));
@@ -71,6 +73,17 @@ export function BindModal({ volume: v, can, open, onClose }: { volume: VolumeDto
       {jobId === null ? (
         <div style={{ display: 'grid', gap: 12 }} data-testid="bind-form">
           <Typography.Text>装订生成封面、卷内文件目录、编有页号的正文和卷内备考表，形成第 {(v.bindings[0]?.version ?? 0) + 1} 版（以前的版本保留不变）。</Typography.Text>
+          <Space wrap>
+            <Typography.Text>页号位置</Typography.Text>
+            <Select<PageNumberPosition>
+              value={pageNumbers}
+              onChange={setPageNumbers}
+              options={PAGE_NUMBER_POSITIONS.map((p) => ({ value: p, label: `${PAGE_NUMBER_POSITION_LABELS[p]}${p === 'top-right' ? '（默认）' : ''}` }))}
+              style={{ width: 200 }}
+              aria-label="页号位置"
+              data-testid="bind-page-numbers"
+            />
+          </Space>
           {incomplete ? (
             <Alert
               type="warning"

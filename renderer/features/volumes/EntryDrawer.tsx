@@ -5,6 +5,7 @@ import { applyServerError } from '../../forms/server-errors';
 import { useRpcMutation } from '../../rpc/use-rpc';
 import { EntryMetadataFields, METADATA_FIELDS, metadataInput, metadataValues, type MetadataValues } from './EntryMetadataFields';
 import { EntryPages } from './EntryPages';
+import { FieldMarks } from './FieldMarks';
 import { LiftedMarks, NonPublicMark, type ConsentOption } from './NonPublicMark';
 import { SOURCE_LABELS } from './volume-labels';
 
@@ -56,6 +57,7 @@ export function EntryDrawer({ entry, canEdit, canMark, consentOptions, onClose }
             <NonPublicMark entryId={entry.id} pageIndex={null} marks={entry.marks} canMark={canMark} consentOptions={consentOptions.filter((o) => o.value !== entry.id)} />
             <LiftedMarks marks={entry.marks} />
           </div>
+          {generated ? <FieldMarks entry={entry} canMark={canMark} consentOptions={consentOptions.filter((o) => o.value !== entry.id)} /> : null}
           <Typography.Title level={5} style={{ marginTop: 24 }}>页面</Typography.Title>
           <EntryPages entry={entry} canEdit={canEdit} canMark={canMark} consentOptions={consentOptions.filter((o) => o.value !== entry.id)} />
         </>

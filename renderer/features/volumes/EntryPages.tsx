@@ -52,7 +52,7 @@ export function EntryPages({ entry, canEdit, canMark, consentOptions }: { entry:
             width: entry.scanPageIds ? 230 : 150,
             // A whole-document mark covers every page: the page's own control is then not offered.
             render: (_: unknown, p) =>
-              entry.marks.some((m) => m.pageIndex === null && m.liftedAt === null) ? (
+              entry.marks.some((m) => m.pageIndex === null && m.field === null && m.liftedAt === null) ? (
                 <Typography.Text type="secondary">随全件</Typography.Text>
               ) : (
                 <Space size={4} wrap>

@@ -2,6 +2,7 @@ import { EyeInvisibleOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Button, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { VolumeMarkDto } from '../../../shared/contract/volumes';
+import { DOCUMENT_FIELD_LABELS, type DocumentField } from '../../../shared/domain/documents/doc-fields';
 import { NON_PUBLIC_REASONS, NON_PUBLIC_REASON_LABELS, type NonPublicReason } from '../../../shared/domain/inspections/inspections';
 import { useRpcMutation } from '../../rpc/use-rpc';
 import { ProblemAlert } from '../inspections/ProblemAlert';
@@ -27,7 +28,7 @@ export function MarkTag({ mark }: { mark: VolumeMarkDto }) {
  * the enterprise's written consent (a document of this volume). Privacy and state-secret marks are lifted
  * by the legal role only — the core refuses anyone else, and the refusal is shown here.
  */
-export function NonPublicMark({ entryId, pageIndex, marks, canMark, consentOptions }: { entryId: number; pageIndex: number | null; marks: readonly VolumeMarkDto[]; canMark: boolean; consentOptions: readonly ConsentOption[] }) {
+export function NonPublicMark({ entryId, pageIndex, field = null, marks, canMark, consentOptions }: { entryId: number; pageIndex: number | null; field?: DocumentField | null; marks: readonly VolumeMarkDto[]; canMark: boolean; consentOptions: readonly ConsentOption[] }) {
   const markCall = useRpcMutation('volumes.markNonPublic');
   const liftCall = useRpcMutation('volumes.liftNonPublic');
   const action = useInspectionAction();
@@ -35,9 +36,10 @@ export function NonPublicMark({ entryId, pageIndex, marks, canMark, consentOptio
   const [reason, setReason] = useState<NonPublicReason>('trade_secret');
   const [text, setText] = useState('');
   const [consent, setConsent] = useState<number | undefined>(undefined);
-  // Rectangles on a scanned page are the region tool's; this control is the whole page's or document's.
-  const live = marks.find((m) => m.pageIndex === pageIndex && m.region === null && m.liftedAt === null) ?? null;
-  const what = pageIndex === null ? '本文件' : `第 ${pageIndex + 1} 页`;
+  // Rectangles on a scanned page are the region tool's; this control is the whole page's or document's,
+  // or (with `field`) one field of a generated form.
+  const live = marks.find((m) => m.liftedAt === null && (field !== null ? m.field === field : m.pageIndex === pageIndex && m.region === null && m.field === null)) ?? null;
+  const what = field !== null ? `“${DOCUMENT_FIELD_LABELS[field]}”栏` : pageIndex === null ? '本文件' : `第 ${pageIndex + 1} 页`;
 
   const openDialog = (kind: 'mark' | 'lift') => {
     setText('');
@@ -49,7 +51,7 @@ export function NonPublicMark({ entryId, pageIndex, marks, canMark, consentOptio
   const submit = async () => {
     const ok =
       dialog === 'mark'
-        ? await action.run(() => markCall.mutateAsync({ entryId, pageIndex, reason, note: text.trim() || null }), `${what}已标记为不予公开`)
+        ? await action.run(() => markCall.mutateAsync({ entryId, pageIndex, field, reason, note: text.trim() || null }), `${what}已标记为不予公开`)
         : await action.run(() => liftCall.mutateAsync({ id: (live as VolumeMarkDto).id, reason: text.trim(), ...(consent !== undefined ? { consentEntryId: consent } : {}) }), `${what}的不予公开标记已解除`);
     if (ok) setDialog(null);
   };
@@ -84,7 +86,9 @@ export function NonPublicMark({ entryId, pageIndex, marks, canMark, consentOptio
           {dialog === 'mark' ? (
             <>
               <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-                不予公开的材料留在卷内并列入卷内备考表；公开版中以说明理由的占位页代替，原页面不进入公开版文件。
+                {field !== null
+                  ? '该栏内容留在完整版中并列入卷内备考表；公开版中本文书按原样重新生成，该栏印为“＊＊＊（依法不予公开）”。'
+                  : '不予公开的材料留在卷内并列入卷内备考表；公开版中以说明理由的占位页代替，原页面不进入公开版文件。'}
               </Typography.Paragraph>
               <Select<NonPublicReason> value={reason} onChange={setReason} options={REASON_OPTIONS} data-testid="mark-reason" />
               <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} maxLength={300} placeholder="说明（可选），如：企业财务数据" autoSize={{ minRows: 2 }} data-testid="mark-note" />
@@ -120,7 +124,7 @@ export function LiftedMarks({ marks }: { marks: readonly VolumeMarkDto[] }) {
         {lifted.map((m) => (
           <li key={m.id}>
             <Typography.Text type="secondary">
-              {m.pageIndex === null ? '全件' : `第 ${m.pageIndex + 1} 页${m.region ? '框选区域' : ''}`} · {NON_PUBLIC_REASON_LABELS[m.reason]} · {m.liftedByName ?? ''} 解除：{m.liftReason}
+              {m.field !== null ? `“${DOCUMENT_FIELD_LABELS[m.field]}”栏` : m.pageIndex === null ? '全件' : `第 ${m.pageIndex + 1} 页${m.region ? '框选区域' : ''}`} · {NON_PUBLIC_REASON_LABELS[m.reason]} · {m.liftedByName ?? ''} 解除：{m.liftReason}
               {m.consentEntryId !== null ? '（依据企业书面同意）' : ''}
             </Typography.Text>
           </li>

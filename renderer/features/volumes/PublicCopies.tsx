@@ -1,27 +1,30 @@
-import { EyeInvisibleOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { EyeInvisibleOutlined, EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Modal, Progress, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Modal, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { VolumeDto, VolumePublicCopyDto } from '../../../shared/contract/volumes';
 import { MESSAGES_ZH } from '../../../shared/errors/messages-zh';
 import { useRpcMutation } from '../../rpc/use-rpc';
 import { dateTimeText } from '../inspections/inspection-labels';
 import { ProblemAlert } from '../inspections/ProblemAlert';
+import { PdfPreviewModal } from '../pdf-preview/PdfPreviewModal';
 import { actionProblem } from '../inspections/action-problem';
 import type { Problem } from '../inspections/use-inspection-action';
 import { isJobActive, jobPercent } from '../jobs/job-labels';
 import { useJob } from '../jobs/use-job';
 import { useOpenVolumeFile } from './use-open-volume-file';
+import { useVolumePreview } from './use-volume-preview';
 import { shortHash, testId, type VolumePermissions } from './volume-labels';
 
 const STATUS = { queued: 'normal', running: 'active', succeeded: 'success', failed: 'exception', cancelled: 'normal' } as const;
 
 /**
  * 公开版: public copies of the volume (withheld pages replaced by placeholder pages), each immutable, with
- * 打开; 生成公开版 runs the job from the latest full version and the marks as they are now.
+ * 预览 (in the app) and 打开; 生成公开版 runs the job from the latest full version and the marks as they are now.
  */
 export function PublicCopies({ volume: v, can }: { volume: VolumeDto; can: VolumePermissions }) {
   const opener = useOpenVolumeFile();
+  const preview = useVolumePreview(v.id);
   const [open, setOpen] = useState(false);
   const liveMarks = v.entries.reduce((n, e) => n + e.marks.filter((m) => m.liftedAt === null).length, 0);
   const button = can.bind ? (
@@ -50,16 +53,22 @@ export function PublicCopies({ volume: v, can }: { volume: VolumeDto; can: Volum
           { title: '生成时间', dataIndex: 'boundAt', render: dateTimeText },
           {
             key: 'open',
-            width: 80,
+            width: 160,
             render: (_: unknown, c) => (
-              <Button size="small" icon={<FilePdfOutlined />} disabled={opener.busy} onClick={() => void opener.open(v.id, c.version, true)} data-testid="public-open">
-                打开
-              </Button>
+              <Space size={4}>
+                <Button size="small" icon={<EyeOutlined />} onClick={() => preview.show(c.version, true, `${v.targetName} · 公开版 ${c.version}（${c.pages} 页，不予公开 ${c.withheldPages} 页）`)} data-testid="public-preview">
+                  预览
+                </Button>
+                <Button size="small" icon={<FilePdfOutlined />} disabled={opener.busy} onClick={() => void opener.open(v.id, c.version, true)} data-testid="public-open">
+                  打开
+                </Button>
+              </Space>
             ),
           },
         ]}
       />
       <PublicCopyModal volume={v} open={open} onClose={() => setOpen(false)} />
+      <PdfPreviewModal source={preview.source} title={preview.title} onClose={preview.close} />
     </Card>
   );
 }

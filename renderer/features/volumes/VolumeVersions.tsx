@@ -1,13 +1,16 @@
-import { FilePdfOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Tag, Typography } from 'antd';
+import { EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { VolumeBindingDto, VolumeDto } from '../../../shared/contract/volumes';
 import { dateTimeText } from '../inspections/inspection-labels';
+import { PdfPreviewModal } from '../pdf-preview/PdfPreviewModal';
 import { shortHash } from './volume-labels';
 import { useOpenVolumeFile } from './use-open-volume-file';
+import { useVolumePreview } from './use-volume-preview';
 
-/** 装订版本: each binding is immutable (version, pages, SHA-256, who, when); 打开 exports and opens its PDF. */
+/** 装订版本: each binding is immutable (version, pages, SHA-256, who, when); 预览 shows its PDF in the app, 打开 exports and opens it. */
 export function VolumeVersions({ volume: v, extra }: { volume: VolumeDto; extra?: React.ReactNode }) {
   const opener = useOpenVolumeFile();
+  const preview = useVolumePreview(v.id);
   return (
     <Card size="small" title="装订版本" extra={extra} data-testid="volume-versions">
       <Table<VolumeBindingDto>
@@ -25,15 +28,21 @@ export function VolumeVersions({ volume: v, extra }: { volume: VolumeDto; extra?
           { title: '不齐全装订理由', dataIndex: 'incompleteReason', ellipsis: true, render: (r: string | null) => r ?? '—' },
           {
             key: 'open',
-            width: 80,
+            width: 160,
             render: (_: unknown, b) => (
-              <Button size="small" icon={<FilePdfOutlined />} disabled={opener.busy} onClick={() => void opener.open(v.id, b.version)} data-testid="binding-open">
-                打开
-              </Button>
+              <Space size={4}>
+                <Button size="small" icon={<EyeOutlined />} onClick={() => preview.show(b.version, false, `${v.targetName} · 装订第 ${b.version} 版（${b.pages} 页）`)} data-testid="binding-preview">
+                  预览
+                </Button>
+                <Button size="small" icon={<FilePdfOutlined />} disabled={opener.busy} onClick={() => void opener.open(v.id, b.version)} data-testid="binding-open">
+                  打开
+                </Button>
+              </Space>
             ),
           },
         ]}
       />
+      <PdfPreviewModal source={preview.source} title={preview.title} onClose={preview.close} />
     </Card>
   );
 }

@@ -1,9 +1,17 @@
 import { useState } from 'react';
 import type { VolumeEntryDto } from '../../../shared/contract/volumes';
 
+/** `ids` with the item at `from` taken out and put back at `to` (indexes into the original list). */
+export function moveItem<T>(ids: readonly T[], from: number, to: number): T[] {
+  const next = [...ids];
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(to, 0, item);
+  return next;
+}
+
 /**
- * A draft of the binding order: moves are local until 保存顺序 sends the full list (volumes.reorder).
- * The draft is dropped when the stored order changes under it (another save, an import).
+ * A draft of the binding order: moves (↑/↓, Alt+↑/↓, dragging a row) are local until 保存顺序 sends the
+ * full list (volumes.reorder). The draft is dropped when the stored order changes under it (another save, an import).
  */
 export function useEntryOrder(entries: readonly VolumeEntryDto[]) {
   const storedIds = entries.map((e) => e.id);
@@ -14,15 +22,20 @@ export function useEntryOrder(entries: readonly VolumeEntryDto[]) {
   const ordered = ids.map((id) => byId.get(id)).filter((e): e is VolumeEntryDto => e !== undefined);
   const dirty = ids.join(',') !== key;
 
-  const move = (id: number, delta: -1 | 1): boolean => {
-    const at = ids.indexOf(id);
-    const to = at + delta;
-    if (at < 0 || to < 0 || to >= ids.length) return false;
-    const next = [...ids];
-    [next[at], next[to]] = [next[to] as number, next[at] as number];
-    setDraft({ base: key, ids: next });
+  /** Puts entry `id` where entry `overId` is now (a drop); false when nothing moves. */
+  const moveTo = (id: number, overId: number): boolean => {
+    const from = ids.indexOf(id);
+    const to = ids.indexOf(overId);
+    if (from < 0 || to < 0 || from === to) return false;
+    setDraft({ base: key, ids: moveItem(ids, from, to) });
     return true;
   };
 
-  return { ordered, ids, dirty, move, reset: () => setDraft(null) };
+  /** One step up (-1) or down (+1). */
+  const move = (id: number, delta: -1 | 1): boolean => {
+    const to = ids[ids.indexOf(id) + delta];
+    return to !== undefined && moveTo(id, to);
+  };
+
+  return { ordered, ids, dirty, move, moveTo, reset: () => setDraft(null) };
 }

@@ -3,7 +3,7 @@ import { pickOption } from './app';
 
 export type ImportMeta = { docType: string; title?: string; docNo?: string; responsible?: string; remark?: string };
 
-/** 抽查专卷: the list and the volume workspace (header, 卷内文件, 装订版本, checklist, bind dialog). */
+/** 抽查专卷: the list and the volume workspace (header, 卷内文件, 装订版本, checklist, bind dialog, PDF preview). */
 export class VolumesPage {
   readonly list: Locator;
   readonly table: Locator;
@@ -11,6 +11,7 @@ export class VolumesPage {
   readonly entries: Locator;
   readonly versions: Locator;
   readonly checklist: Locator;
+  readonly preview: Locator;
 
   constructor(readonly page: Page) {
     this.list = page.getByTestId('volumes-page');
@@ -19,6 +20,7 @@ export class VolumesPage {
     this.entries = page.getByTestId('volume-entries');
     this.versions = page.getByTestId('volume-versions');
     this.checklist = page.getByTestId('volume-checklist');
+    this.preview = page.getByTestId('pdf-preview');
   }
 
   row(text: string): Locator {
@@ -36,6 +38,12 @@ export class VolumesPage {
     await expect(this.page.getByTestId('volume-target')).toHaveText(targetName);
   }
 
+  /** Reloads the workspace (a stored order must survive it); the first volumes.get may queue behind a busy host. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await expect(this.screen).toBeVisible({ timeout: 30_000 });
+  }
+
   /** The document rows in their shown order. */
   entryRows(): Locator {
     return this.entries.locator('tbody tr.ant-table-row');
@@ -43,6 +51,34 @@ export class VolumesPage {
 
   entry(text: string): Locator {
     return this.entryRows().filter({ hasText: text });
+  }
+
+  /**
+   * Drags the document row at `from` by its grip onto the row at `to` with the mouse (0-based, shown order):
+   * past dnd-kit's 4 px activation, then in small steps so the sortable list follows the pointer.
+   */
+  async dragEntry(from: number, to: number): Promise<void> {
+    const grip = await this.entryRows().nth(from).getByTestId('entry-drag').boundingBox();
+    const target = await this.entryRows().nth(to).boundingBox();
+    if (!grip || !target) throw new Error('rows not visible');
+    const x = grip.x + grip.width / 2;
+    const y = grip.y + grip.height / 2;
+    const direction = target.y > grip.y ? 1 : -1;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x, y + 10 * direction, { steps: 4 });
+    await this.page.mouse.move(x, target.y + target.height / 2 + 4 * direction, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
+  /** The shown page of the PDF preview (data-page is set once the page is drawn). */
+  previewPage(): Locator {
+    return this.preview.getByTestId('pdf-page');
+  }
+
+  /** 书签 entries of the PDF preview; data-page is the page each leads to. */
+  outlineItem(text: string): Locator {
+    return this.preview.getByTestId('pdf-outline-item').filter({ hasText: text });
   }
 
   /** 导入文件: pick the file (staged), fill the 著录项, 导入. */
