@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { exportFilePath } from '../core/exports/export-file';
 import type { AppContext } from '../core/app-context';
 
 import { CONTENT_SECURITY_POLICY_HEADER as CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
@@ -98,9 +99,8 @@ export async function startWebHost(app: AppContext, options: { port?: number; re
 
   /** Files the user exported (data/exports/), by bare file name only. */
   async function serveExport(name: string, res: http.ServerResponse) {
-    const dir = path.join(app.config.dataDir, 'exports');
-    const file = path.resolve(dir, name);
-    if (path.dirname(file) !== dir || name.includes('/') || name.includes('\\')) return send(res, 404, { error: 'not found' });
+    const file = exportFilePath(app.config.dataDir, name);
+    if (file === null) return send(res, 404, { error: 'not found' });
     let stat: import('node:fs').Stats;
     try {
       stat = await fs.stat(file);

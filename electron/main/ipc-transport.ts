@@ -1,12 +1,15 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { AppContext } from '../core/app-context';
 import type { Logger } from '../core/config';
+import { readExport } from '../core/exports/export-file';
 import type { AppEvent, Envelope, RpcRequest } from '../../shared/contract/index';
 import { isAppUrl } from './app-protocol';
 import type { WindowRegistry } from './main-window';
 
 export const RPC_CHANNEL = 'rpc';
 export const EVENT_CHANNEL = 'event';
+/** The bytes of a file in data/exports/ (the in-app PDF preview), for a signed-in window of ours. */
+export const EXPORT_CHANNEL = 'export-read';
 
 export type RpcTransportDeps = { context: AppContext; registry: WindowRegistry; logger: Logger };
 
@@ -24,6 +27,18 @@ export function registerRpcTransport(deps: RpcTransportDeps): () => void {
     }
     return context.dispatch({ method: request.method, input: request.input, sessionToken: request.sessionToken ?? null });
   });
+  ipcMain.handle(EXPORT_CHANNEL, async (event, request: unknown): Promise<Envelope<Uint8Array>> => {
+    const refusal = refuseSender(event, registry);
+    if (refusal) {
+      logger.warn('export read refused', { reason: refusal, url: event.senderFrame?.url ?? null });
+      return { ok: false, error: { code: 'FORBIDDEN', details: { reason: refusal } } };
+    }
+    const { fileName, sessionToken } = (typeof request === 'object' && request !== null ? request : {}) as { fileName?: unknown; sessionToken?: unknown };
+    if (typeof fileName !== 'string') return { ok: false, error: { code: 'INVALID_INPUT', details: { reason: 'malformed export request' } } };
+    const session = typeof sessionToken === 'string' ? await context.services.auth.resolve(sessionToken) : null;
+    if (!session) return { ok: false, error: { code: 'UNAUTHENTICATED', details: {} } };
+    return readExport(context.config.dataDir, fileName);
+  });
   const unsubscribe = context.events.subscribe((appEvent: AppEvent) => {
     for (const window of registry.all()) {
       const contents = window.webContents;
@@ -33,6 +48,7 @@ export function registerRpcTransport(deps: RpcTransportDeps): () => void {
   return () => {
     unsubscribe();
     ipcMain.removeHandler(RPC_CHANNEL);
+    ipcMain.removeHandler(EXPORT_CHANNEL);
   };
 }
 

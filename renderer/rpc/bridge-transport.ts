@@ -8,6 +8,7 @@ export type Bridge = {
   invoke(request: RpcRequest): Promise<Envelope<unknown>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
   pathForFile?(file: File): string;
+  readExport?(fileName: string, sessionToken: string | null): Promise<Envelope<Uint8Array>>;
 };
 
 /** The preload's bridge, when this page runs inside the Electron shell. */
@@ -32,6 +33,16 @@ export function createBridgeTransport(bridge: Bridge): Transport {
       const path = bridge.pathForFile?.(file) ?? '';
       if (!path) return { ok: false, error: { code: 'IMPORT_FILE_NOT_FOUND', details: {} } };
       return invoke({ method: 'imports.stageFile', input: { path }, sessionToken });
+    },
+    async readExport(fileName, sessionToken) {
+      if (!bridge.readExport) return { ok: false, error: { code: 'NOT_FOUND', details: { fileName } } };
+      let envelope: Envelope<Uint8Array>;
+      try {
+        envelope = await bridge.readExport(fileName, sessionToken);
+      } catch (cause) {
+        throw new HostFailure('unreachable', { cause });
+      }
+      return envelope.ok ? { ok: true, value: new Blob([envelope.value as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) } : envelope;
     },
     // The desktop app does not download: it shows the exported file in the file manager.
     async fetchExport(fileName, sessionToken) {

@@ -80,6 +80,11 @@ export function createHttpTransport(hostToken: () => string | null, fetchImpl: t
       });
       return readEnvelope(response);
     },
+    async readExport(fileName, sessionToken) {
+      const handed = await this.fetchExport(fileName, sessionToken);
+      if (!handed.ok) return handed;
+      return handed.value.kind === 'blob' ? { ok: true, value: handed.value.blob } : { ok: false, error: { code: 'NOT_FOUND', details: { fileName } } };
+    },
     async fetchExport(fileName, sessionToken) {
       const response = await send('./exports/' + encodeURIComponent(fileName), { method: 'GET', headers: { 'X-Casebinder-Session': sessionToken ?? '' } });
       if (response.status === 404) return { ok: false, error: { code: 'NOT_FOUND', details: { fileName } } };

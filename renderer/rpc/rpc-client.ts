@@ -17,6 +17,8 @@ export type RpcClient = {
   stageFile(file: File): Promise<StagedFileDto>;
   /** A file a finished export job wrote: its bytes (web host) or shown in the file manager (Electron). */
   fetchExport(fileName: string): Promise<ExportHandoff>;
+  /** An exported file's bytes, to show inside the app on either host. */
+  readExport(fileName: string): Promise<Blob>;
   subscribe(listener: EventListener): () => void;
   onSignal(listener: (signal: ClientSignal) => void): () => void;
 };
@@ -62,6 +64,7 @@ export function createRpcClient(transport: Transport, session: SessionTokenStore
       return parsed.success ? parsed.data : (value as StagedFileDto);
     },
     fetchExport: (fileName) => unwrap(() => transport.fetchExport(fileName, session.get())),
+    readExport: (fileName) => unwrap(() => transport.readExport(fileName, session.get())),
     subscribe: (listener) => transport.subscribe(listener),
     onSignal(listener) {
       signalListeners.add(listener);

@@ -16,4 +16,6 @@ export type Transport = {
   stageFile(file: File, sessionToken: string | null): Promise<Envelope<unknown>>;
   /** Hands over a file written to the data folder's exports/. */
   fetchExport(fileName: string, sessionToken: string | null): Promise<Envelope<ExportHandoff>>;
+  /** The bytes of an exported file, for showing it inside the app (the PDF preview) on both hosts. */
+  readExport(fileName: string, sessionToken: string | null): Promise<Envelope<Blob>>;
 };

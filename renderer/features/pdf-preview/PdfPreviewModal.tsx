@@ -1,6 +1,6 @@
 import { Alert, Modal, Spin, Typography } from 'antd';
 import { failureMessage, HostFailure, RpcFailure } from '../../rpc/rpc-failure';
-import { PdfShownInFolder, type PdfSource } from './pdf-source';
+import type { PdfSource } from './pdf-source';
 import { PdfViewer } from './PdfViewer';
 import { usePdfDocument } from './use-pdf-document';
 
@@ -31,11 +31,7 @@ export function PdfPreviewModal({ source, title, onClose }: { source: PdfSource 
           </div>
         ) : state.status === 'failed' ? (
           <div style={{ padding: 24 }}>
-            {state.error instanceof PdfShownInFolder ? (
-              <Alert type="info" showIcon title="桌面版暂不能在窗口内预览" description={`文件已在文件夹中显示：${state.error.path}`} data-testid="pdf-shown-in-folder" />
-            ) : (
-              <Alert type="error" showIcon title={problemText(state.error)} data-testid="pdf-problem" />
-            )}
+            <Alert type="error" showIcon title={problemText(state.error)} data-testid="pdf-problem" />
           </div>
         ) : (
           <PdfViewer doc={state.doc} />

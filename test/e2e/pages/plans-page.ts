@@ -97,10 +97,22 @@ export class PlansPage {
     await expect(this.plan).toBeVisible();
   }
 
+  /**
+   * 报送审核 through its Popconfirm. The confirm button is clicked once the pop-up has stopped zooming in (a
+   * click during the animation can land beside it and close it); should it still have missed, the plan is
+   * still a draft and the pair of clicks is made again.
+   */
   async submitForReview(): Promise<void> {
-    await this.page.getByTestId('plan-submit').click();
-    await this.page.getByTestId('plan-submit-confirm').click();
-    await expect(this.status).toHaveText('报送审核');
+    await expect(async () => {
+      if ((await this.status.textContent()) === '草稿') {
+        await this.page.getByTestId('plan-submit').click();
+        const confirm = this.page.getByTestId('plan-submit-confirm');
+        await confirm.waitFor();
+        await this.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+        await confirm.click();
+      }
+      await expect(this.status).toHaveText('报送审核', { timeout: 5_000 });
+    }).toPass({ timeout: 40_000 });
   }
 
   /** 审核通过 with a note; returns without waiting (the caller checks the outcome). */
