@@ -59,6 +59,18 @@ export function createHttpTransport(hostToken: () => string | null, fetchImpl: t
     }
   }
 
+  const fetchExport: Transport['fetchExport'] = async (fileName, sessionToken) => {
+    const response = await send('./exports/' + encodeURIComponent(fileName), { method: 'GET', headers: { 'X-Casebinder-Session': sessionToken ?? '' } });
+    if (response.status === 404) return { ok: false, error: { code: 'NOT_FOUND', details: { fileName } } };
+    // A refused session comes back as a JSON envelope; the file itself as octet-stream.
+    if ((response.headers.get('Content-Type') ?? '').startsWith('application/json')) {
+      const envelope = await readEnvelope(response);
+      return envelope.ok ? { ok: false, error: { code: 'INTERNAL', details: {} } } : envelope;
+    }
+    if (!response.ok) throw new HostFailure('bad-response');
+    return { ok: true, value: { kind: 'blob', blob: await response.blob() } };
+  };
+
   return {
     kind: 'http',
     async invoke(request) {
@@ -80,22 +92,13 @@ export function createHttpTransport(hostToken: () => string | null, fetchImpl: t
       });
       return readEnvelope(response);
     },
+    // The web host always hands over the bytes: the same request as fetchExport.
     async readExport(fileName, sessionToken) {
-      const handed = await this.fetchExport(fileName, sessionToken);
+      const handed = await fetchExport(fileName, sessionToken);
       if (!handed.ok) return handed;
       return handed.value.kind === 'blob' ? { ok: true, value: handed.value.blob } : { ok: false, error: { code: 'NOT_FOUND', details: { fileName } } };
     },
-    async fetchExport(fileName, sessionToken) {
-      const response = await send('./exports/' + encodeURIComponent(fileName), { method: 'GET', headers: { 'X-Casebinder-Session': sessionToken ?? '' } });
-      if (response.status === 404) return { ok: false, error: { code: 'NOT_FOUND', details: { fileName } } };
-      // A refused session comes back as a JSON envelope; the file itself as octet-stream.
-      if ((response.headers.get('Content-Type') ?? '').startsWith('application/json')) {
-        const envelope = await readEnvelope(response);
-        return envelope.ok ? { ok: false, error: { code: 'INTERNAL', details: {} } } : envelope;
-      }
-      if (!response.ok) throw new HostFailure('bad-response');
-      return { ok: true, value: { kind: 'blob', blob: await response.blob() } };
-    },
+    fetchExport,
     subscribe(listener) {
       listeners.add(listener);
       openEvents();

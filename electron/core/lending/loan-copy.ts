@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors/app-error';
+import { listArchivedFiles } from '../archives/archive-repository';
 import type { Database } from '../db/database';
 import { listBindings, listPublicCopies, publicCopyCurrent } from '../volumes/volume-repository';
 
@@ -11,7 +12,7 @@ import { listBindings, listPublicCopies, publicCopyCurrent } from '../volumes/vo
 export async function copySource(db: Database, volumeId: number, archivedVersion: number, variant: 'full' | 'public'): Promise<{ version: number; blobSha256: string; sha256: string }> {
   if (variant === 'full') {
     // The archived file (档号 on its cover, supplements in its 备考表) once it has been made; else the bound version it derives from.
-    const archived = await db.get<{ blob_sha256: string; sha256: string }>('SELECT blob_sha256, sha256 FROM volume_archived_files WHERE volume_id = ? AND binding_version = ? ORDER BY version DESC LIMIT 1', [volumeId, archivedVersion]);
+    const archived = (await listArchivedFiles(db, volumeId)).find((f) => f.binding_version === archivedVersion);
     if (archived) return { version: archivedVersion, blobSha256: archived.blob_sha256, sha256: archived.sha256 };
     const binding = (await listBindings(db, volumeId)).find((b) => b.version === archivedVersion);
     if (!binding) throw new AppError('NOT_FOUND', { entity: 'volume_binding', volumeId, version: archivedVersion });

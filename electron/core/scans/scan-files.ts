@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors/app-error';
-import { jpegInfo } from '../volumes/volume-files';
+import { jpegInfo, loadIncomingPdf } from '../volumes/volume-files';
 
 /**
  * An incoming file split into pages, decided from its bytes (never its name):
@@ -110,15 +110,7 @@ async function pdfTexts(bytes: Uint8Array): Promise<PdfTextPage[]> {
 }
 
 async function splitPdf(bytes: Uint8Array): Promise<SplitPage[]> {
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
-  } catch (error) {
-    const message = String((error as Error)?.message ?? error);
-    if (/encrypted/i.test(message) || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('/Encrypt', 0, 'latin1')) throw new AppError('SCAN_FILE_ENCRYPTED', {}, { cause: error });
-    throw invalid(message, error);
-  }
-  if (doc.isEncrypted) throw new AppError('SCAN_FILE_ENCRYPTED');
+  const doc = await loadIncomingPdf(bytes, { encrypted: 'SCAN_FILE_ENCRYPTED', invalid: 'SCAN_FILE_INVALID' });
   if (doc.getPageCount() < 1) throw invalid('PDF 没有页面');
   let texts: PdfTextPage[];
   try {

@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { VolumeMediaType } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
+import type { ErrorCode } from '../../../shared/errors/codes';
 
 /**
  * What an imported file is, decided from its bytes (never its name), and whether it can be bound: a PDF
@@ -18,7 +19,11 @@ export async function inspectVolumeFile(bytes: Uint8Array): Promise<InspectedFil
   throw new AppError('VOLUME_FILE_TYPE');
 }
 
-async function inspectPdf(bytes: Uint8Array): Promise<InspectedFile> {
+/**
+ * A PDF someone brought in (an import, a scan), parsed strictly: an encrypted one fails with `codes.encrypted`,
+ * anything pdf-lib cannot read with `codes.invalid` and its reason.
+ */
+export async function loadIncomingPdf(bytes: Uint8Array, codes: { encrypted: ErrorCode; invalid: ErrorCode }): Promise<PDFDocument> {
   // An encrypted file names /Encrypt in its trailer; pdf-lib then throws with "encrypted" in the message.
   let doc: PDFDocument;
   try {
@@ -26,10 +31,15 @@ async function inspectPdf(bytes: Uint8Array): Promise<InspectedFile> {
   } catch (error) {
     const message = String((error as Error)?.message ?? error);
     // AES-256 files with object streams fail inside the parser instead ("Expected instance of PDFDict").
-    if (/encrypted/i.test(message) || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('/Encrypt', 0, 'latin1')) throw new AppError('VOLUME_FILE_ENCRYPTED', {}, { cause: error });
-    throw new AppError('VOLUME_FILE_INVALID', { reason: message.slice(0, 200) }, { cause: error });
+    if (/encrypted/i.test(message) || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('/Encrypt', 0, 'latin1')) throw new AppError(codes.encrypted, {}, { cause: error });
+    throw new AppError(codes.invalid, { reason: message.slice(0, 200) }, { cause: error });
   }
-  if (doc.isEncrypted) throw new AppError('VOLUME_FILE_ENCRYPTED');
+  if (doc.isEncrypted) throw new AppError(codes.encrypted);
+  return doc;
+}
+
+async function inspectPdf(bytes: Uint8Array): Promise<InspectedFile> {
+  const doc = await loadIncomingPdf(bytes, { encrypted: 'VOLUME_FILE_ENCRYPTED', invalid: 'VOLUME_FILE_INVALID' });
   const pageCount = doc.getPageCount();
   if (pageCount < 1) throw new AppError('VOLUME_FILE_INVALID', { reason: 'no pages' });
   return { mediaType: 'application/pdf', pageCount };
