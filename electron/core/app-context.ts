@@ -77,7 +77,7 @@ export type AppConfig = {
   logger?: Logger;
   /** Echo warnings and errors to stderr (CLI, web host). */
   echoLog?: boolean;
-  /** Resume unfinished jobs at start (default true; tests may want to drive them). */
+  /** Resume unfinished jobs at start, and start the archived-file job of archived volumes left without one (default true; tests may want to drive them). */
   resumeJobs?: boolean;
   /** Take files dropped into the data folder's inbox/ (the desktop app and the web host; not the CLI). */
   watchInbox?: boolean;
@@ -221,7 +221,12 @@ export async function createAppContext(config: AppConfig) {
     };
   };
   const deps = { handlers: buildHandlers({ scans, scanAcquire, watchedFolders, revealExport, transfers, backup, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, volumeMarks, archives, fixity, archivePrints, archivedFiles, fixitySchedule, loans, db, inspections, publish, reports, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
-  if (config.resumeJobs ?? true) await jobs.resume();
+  if (config.resumeJobs ?? true) {
+    await jobs.resume();
+    // Archived volumes left without their archived file (its job never started or failed): start it now.
+    const swept = await archivedFiles.sweep().catch((error: unknown) => (logger.error('archived-file sweep failed', { error: String(error) }), []));
+    if (swept.length > 0) logger.info('archived files to make after startup', { volumeIds: swept });
+  }
   if (config.watchInbox) inboxWatcher.start();
   if (config.periodicChecks) fixitySchedule.start();
 
@@ -251,8 +256,8 @@ export async function createAppContext(config: AppConfig) {
 
 export type AppContext = Awaited<ReturnType<typeof createAppContext>>;
 
-/** A restored data folder opened by the real composition root (migrations run), for the restore's checks. */
+/** A restored data folder opened by the real composition root as at start (migrations run, startup work done), for the restore's checks. */
 async function openRestored(config: AppConfig, dataDir: string) {
-  const app = await createAppContext({ ...config, dataDir, create: false, resumeJobs: false });
-  return { schemaVersion: () => app.db.schemaVersion(), verifyAudit: () => app.services.audit.verify(async () => undefined), close: () => app.close() };
+  const app = await createAppContext({ ...config, dataDir, create: false, resumeJobs: true });
+  return { schemaVersion: () => app.db.schemaVersion(), verifyAudit: () => app.services.audit.verify(async () => undefined), close: () => app.close(), idle: () => app.services.jobs.idle() };
 }

@@ -5,6 +5,7 @@ import { dispatcher } from './cli-transfer';
 
 export const BACKUP_USAGE = 'backup --out DIR [--user LOGIN] | backup verify DIR | restore DIR --data-dir NEW';
 
+/** `open(dataDir)` opens a restored folder as the app does at start (jobs resumed); `open()` the --data-dir folder. */
 type CliOptions = { json: boolean; dataDir: string; values: Record<string, string | boolean | undefined>; positionals: string[]; open: (dataDir?: string) => Promise<AppContext> };
 
 const print = (o: CliOptions, json: unknown, text: string) => process.stdout.write((o.json ? JSON.stringify(json) : text) + '\n');
@@ -12,8 +13,8 @@ const print = (o: CliOptions, json: unknown, text: string) => process.stdout.wri
 /**
  * `casebinder backup --out DIR` (the backup job through dispatch, as LOGIN), `backup verify DIR` (every hash
  * in the manifest; exit 1 when damaged) and `restore DIR --data-dir NEW` (no running data folder: the
- * backup is verified, copied into the empty NEW, opened with migrations and its audit chain checked; exit 3
- * when the chain does not verify).
+ * backup is verified, copied into the empty NEW, opened as the app opens a folder — migrations run, startup
+ * work done — and its audit chain checked; exit 3 when the chain does not verify).
  */
 export async function backupCommand(command: 'backup' | 'restore', o: CliOptions): Promise<number> {
   const [, sub, dir] = o.positionals;
@@ -24,7 +25,7 @@ export async function backupCommand(command: 'backup' | 'restore', o: CliOptions
       dataDir: o.dataDir,
       openFolder: async (dataDir) => {
         const app = await o.open(dataDir);
-        return { schemaVersion: () => app.db.schemaVersion(), verifyAudit: () => app.services.audit.verify(async () => undefined), close: () => app.close() };
+        return { schemaVersion: () => app.db.schemaVersion(), verifyAudit: () => app.services.audit.verify(async () => undefined), close: () => app.close(), idle: () => app.services.jobs.idle() };
       },
     });
     print(o, r, `已从备份 ${r.backupId}（${r.createdAt}）恢复到 ${r.dataDir}：${r.files} 个文件，数据库版本 ${r.schemaVersion}，审计链${r.auditOk ? '完好' : '校验失败'}（${r.auditEvents} 条事件）`);

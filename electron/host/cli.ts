@@ -17,6 +17,7 @@ import { VOLUME_USAGE, volumeCommand } from './cli-volumes';
 import { ARCHIVE_USAGE, archiveCommand } from './cli-archive';
 import { TRANSFER_USAGE, transferCommand } from './cli-transfer';
 import { BACKUP_USAGE, backupCommand } from './cli-backup';
+import { LENDING_USAGE, lendingCommand } from './cli-lending';
 import { OCR_USAGE, ocrCommand, ocrCommandOptions } from './cli-ocr';
 import { PUBLISH_USAGE, publishExportCommand, publishExportOptions } from './cli-publish';
 import { drawExportCommand, drawReplayCommand, drawRunCommand, drawVerifyCommand } from './cli-draws';
@@ -63,6 +64,8 @@ const HELP = `casebinder ${version} — 双随机、一公开 抽查专卷与档
                                     移交：生成签名的移交包（BagIt）/ 校验并接收 / 导入回执办结 / 导出或信任单位公钥
   ${BACKUP_USAGE}
                                     备份数据文件夹（增量）/ 校验备份 / 恢复到新的空文件夹
+  ${LENDING_USAGE}
+                                    借阅：列出 / 申请（默认纸质，--electronic 电子借阅）/ 保管单位档案员批准、不予借阅、借出、归还（默认状况“完好”）/ 导出电子借阅的加水印副本
   workdays add DATE N               DATE 起第 N 个工作日（起算日不计入，按国务院放假安排；无需数据文件夹，给出 --data-dir 时含导入的年度）
 通用选项: --data-dir DIR（默认 ${defaultDataDir()}）  --json（输出一个 JSON 对象）`;
 
@@ -80,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
       task: { type: 'string' }, seed: { type: 'string' }, witness: { type: 'string' }, record: { type: 'string' }, population: { type: 'string' }, inspection: { type: 'string' },
       correction: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, 'include-published': { type: 'boolean' }, public: { type: 'boolean' }, reason: { type: 'string' }, 'page-numbers': { type: 'string' }, version: { type: 'string' }, receipt: { type: 'string' },
       workers: { type: 'string' }, model: { type: 'string' }, cache: { type: 'string' },
+      status: { type: 'string' }, purpose: { type: 'string' }, days: { type: 'string' }, electronic: { type: 'boolean' }, note: { type: 'string' }, condition: { type: 'string' },
       volume: { type: 'string' }, 'doc-type': { type: 'string' }, device: { type: 'string' }, dpi: { type: 'string' }, source: { type: 'string' }, feeder: { type: 'boolean' },
     },
   });
@@ -105,7 +109,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'search': return await search(opts);
       case 'archive': { const r = await archiveCommand(sub, values, () => open(opts, false)); if (!r) return usage(ARCHIVE_USAGE); out(opts, r.json, r.text); return r.code; }
       case 'transfer': return await transferCommand(sub, { ...opts, open: () => open(opts, false) });
-      case 'backup': case 'restore': return await backupCommand(command, { ...opts, open: (dataDir) => open(dataDir ? { ...opts, dataDir } : opts, false) });
+      case 'lending': return await lendingCommand(sub, { ...opts, open: () => open(opts, false) });
+      case 'backup': case 'restore': return await backupCommand(command, { ...opts, open: (dataDir) => (dataDir ? open({ ...opts, dataDir }, false, true) : open(opts, false)) });
       case 'ocr': { const o = ocrCommandOptions(values, positionals.slice(1)); return o ? await ocrCommand(o) : usage(OCR_USAGE); }
       case 'workdays': if (sub === 'add') return await workdaysAddCommand({ args: positionals.slice(2), json: opts.json, resourcesDir: path.join(root, 'resources'), openDataFolder: values['data-dir'] ? () => open(opts, false) : null }); break;
       case 'targets':
@@ -134,7 +139,7 @@ function out(opts: Options, json: unknown, text: string) {
   process.stdout.write((opts.json ? JSON.stringify(json) : text) + '\n');
 }
 
-async function open(opts: Options, create: boolean): Promise<AppContext> {
+async function open(opts: Options, create: boolean, resumeJobs = false): Promise<AppContext> {
   return createAppContext({
     dataDir: opts.dataDir,
     resourcesDir: path.join(root, 'resources'),
@@ -142,7 +147,7 @@ async function open(opts: Options, create: boolean): Promise<AppContext> {
     create,
     version,
     echoLog: true,
-    resumeJobs: false,
+    resumeJobs,
   });
 }
 

@@ -12,6 +12,8 @@ export const ARCHIVE_REVIEWERS = ['legal'] as const;
 /** Who runs four-property checks (四性检测). */
 export const ARCHIVE_CHECKERS = ['admin', 'clerk', 'legal'] as const;
 
+export const ARCHIVED_FILE_STATES = ['current', 'pending', 'missing'] as const;
+
 const text = (max: number) => z.string().trim().max(max);
 
 export const AutoFindingDto = z.object({ key: z.enum(AUTO_FINDING_KEYS), label: z.string(), status: z.enum(FINDING_STATUSES), notes: z.array(z.string()) });
@@ -96,6 +98,12 @@ export const VolumeArchiveDto = z.object({
   supplements: z.array(z.object({ id: Id, note: z.string(), addedBy: Id.nullable(), addedByName: z.string().nullable(), addedAt: z.string() })),
   /** Versions of the archived file, newest first (made by a job after archiving and after each 补充件). */
   files: z.array(ArchivedFileDto).default([]),
+  /**
+   * The archived file for the latest event (archiving or latest 补充件): current (made), pending (its job is
+   * queued or running: fileJobId) or missing (no job — may be started again with archives.regenerateArchivedFile).
+   */
+  fileState: z.enum(ARCHIVED_FILE_STATES).default('current'),
+  fileJobId: Id.nullable().default(null),
 });
 export type VolumeArchiveDto = z.infer<typeof VolumeArchiveDto>;
 
@@ -227,6 +235,14 @@ export const archivesMethods = {
     mutates: true,
     input: z.strictObject({ volumeId: Id, version: z.number().int().min(1).optional() }),
     output: exported.extend({ version: z.number().int(), sha256: z.string() }),
+  }),
+  'archives.regenerateArchivedFile': method({
+    summary: '重新生成缺失的归档文件（归档或最近一次补充件之后没有生成，如程序中断）：仅限保管单位的档案员和管理员；已有的归档文件不变，已生成的不再生成（后台任务）',
+    access: ARCHIVE_CLERKS,
+    scope: 'bureau',
+    mutates: true,
+    input: volumeRef,
+    output: z.object({ jobId: Id }),
   }),
   'archives.printLabels': method({
     summary: '打印标签（PDF，A4 多枚）：spine = 本卷的卷脊标签；box = 本卷所在盒的档案盒封面（盒内案卷清单）及盒内各卷的卷脊标签',

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures/app-host';
 import { cliCall, cliJson, repoRoot } from './fixtures/cli';
 import { seedDrawnInspections } from './fixtures/inspection-seed';
 import { settleAdminPassword } from './fixtures/seed';
-import { signIn } from './pages/app';
+import { motionSettled, signIn } from './pages/app';
 import { VolumesPage } from './pages/volumes-page';
 
 const TARGET = '沈阳市和平区框选示例食品商行';
@@ -37,7 +37,7 @@ test('the region tool: drag a rectangle over a scanned page and mark it 不予�
   await expect(frame.locator('img')).toBeVisible();
   // The modal zooms in when it opens: measure once no animation runs and the frame has stopped moving
   // (on a loaded machine two equal measurements alone were seen mid-animation).
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await motionSettled(page);
   await expect.poll(() => frame.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   let box = (await frame.boundingBox())!;
   await expect(async () => {

@@ -3,26 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDocument, PDFRawStream, decodePDFRawStream, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { archiveStaff, completeVolume, manualItems, verifyArchive } from '../support/archive-fixtures';
+import { archiveStaff, archivedVolume, verifyArchive } from '../support/archive-fixtures';
 import { drawnWorld } from '../support/inspection-fixtures';
 import type { TestContext } from '../support/test-context';
 import { makeTestContext } from '../support/test-context';
-import { bindVolume, pageText, pdfInfo } from '../support/volume-fixtures';
+import { pageText, pdfInfo } from '../support/volume-fixtures';
 
 const text = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
 const exported = (t: TestContext, fileName: string) => path.join(t.dataDir, 'exports', fileName);
-
-/** Bound, reviewed, approved and archived by Heping's clerk; the archived-file job run to its end. */
-async function archivedVolume(t: TestContext, world: Awaited<ReturnType<typeof drawnWorld>>, index: number) {
-  const v = await completeVolume(t, world, index);
-  const { clerk, legal } = await archiveStaff(t);
-  await bindVolume(t, v.volumeId, clerk);
-  const round = await clerk.call('archives.submitForReview', { volumeId: v.volumeId });
-  await legal.call('archives.decide', { volumeId: v.volumeId, round: round.round, decision: 'approve', items: manualItems(), comments: null });
-  const archived = await clerk.call('archives.archive', { volumeId: v.volumeId });
-  await t.app.services.jobs.idle();
-  return { ...v, archived };
-}
 
 function contentStreams(doc: PDFDocument, page: PDFPage): string {
   const c = page.node.Contents();

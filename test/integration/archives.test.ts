@@ -100,7 +100,7 @@ describe('archives: legal review (法制审核) → archiving (档号, read-only
     expect(await clerk.call('volumes.get', { id: a.volumeId })).toEqual(volume);
     // The archived file (cover with the 档号) is made by a job after archiving: the only addition.
     await t.app.services.jobs.idle();
-    expect(await clerk.call('archives.get', { volumeId: a.volumeId })).toEqual({ ...archivedA, files: [expect.objectContaining({ version: 1, bindingVersion: archivedA.bindingVersion })] });
+    expect(await clerk.call('archives.get', { volumeId: a.volumeId })).toEqual({ ...archivedA, fileState: 'current', fileJobId: null, files: [expect.objectContaining({ version: 1, bindingVersion: archivedA.bindingVersion })] });
 
     // A later addition is a supplement (补充件) noted for the 备考表; the archived volume stays as it was.
     expect(await clerk.raw('archives.addSupplement', { volumeId: (await t.admin.call('volumes.list', {})).items.find((x) => x.status !== 'archived')!.id, note: 'x' })).toMatchObject({ ok: false, error: { code: 'ARCHIVE_STATE_INVALID' } });

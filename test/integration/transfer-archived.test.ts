@@ -1,20 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { archiveStaff, completeVolume, manualItems } from '../support/archive-fixtures';
+import { archivedVolume } from '../support/archive-fixtures';
 import { tempDir } from '../support/test-context';
-import { bindVolume } from '../support/volume-fixtures';
 import { runJob, trust, twoInstallations } from './transfer-fixtures';
 
 describe('transfer of an archived volume (迁出)', () => {
   it('review → archive (档号) → transfer by the custody bureau’s clerk → received with the sender’s 档号 as its origin → receipt closes it', async () => {
     const { sender: s, receiver: r } = await twoInstallations();
-    const a = await completeVolume(s);
-    await bindVolume(s, a.volumeId);
-    const { clerk, legal } = await archiveStaff(s);
-    const round = await clerk.call('archives.submitForReview', { volumeId: a.volumeId });
-    await legal.call('archives.decide', { volumeId: a.volumeId, round: round.round, decision: 'approve', items: manualItems(), comments: null });
-    const archived = await clerk.call('archives.archive', { volumeId: a.volumeId });
+    const a = await archivedVolume(s);
+    const { archived, clerk } = a;
     const heping = s.bureauId('210102');
     const to = s.app.services.bureaus.list().find((b) => b.level === 'district' && b.id !== heping);
     if (!to) throw new Error('no second district');

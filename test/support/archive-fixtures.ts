@@ -2,7 +2,7 @@ import type { MethodInput } from '../../shared/contract';
 import { MANUAL_ITEM_KEYS } from '../../shared/domain/archives/archives';
 import { drawnWorld, reviewedInspection, todayOf, type DrawnWorld } from './inspection-fixtures';
 import type { TestContext } from './test-context';
-import { importBytes, scanJpeg } from './volume-fixtures';
+import { bindVolume, importBytes, scanJpeg } from './volume-fixtures';
 
 type Caller = Awaited<ReturnType<TestContext['signIn']>>;
 
@@ -51,4 +51,22 @@ export async function verifyArchive(t: TestContext, volumeId?: number, caller = 
   const job = await caller.call('jobs.get', { id: jobId });
   if (job.state !== 'succeeded') throw new Error(`verify job ${job.state}: ${job.errorCode} ${JSON.stringify(job.errorDetails)}`);
   return caller.call('archives.fixityRun', { id: runId });
+}
+
+/** The clerk submits the bound volume for the legal review and the legal division approves it (ready to archive). */
+export async function approveForArchive(t: TestContext, volumeId: number) {
+  const { clerk, legal } = await archiveStaff(t);
+  const round = await clerk.call('archives.submitForReview', { volumeId });
+  return legal.call('archives.decide', { volumeId, round: round.round, decision: 'approve', items: manualItems(), comments: null });
+}
+
+/** Bound by Heping's clerk, reviewed, approved and archived; the archived-file job run to its end. */
+export async function archivedVolume(t: TestContext, world?: DrawnWorld, index = 0) {
+  const v = await completeVolume(t, world, index);
+  const { clerk } = await archiveStaff(t);
+  await bindVolume(t, v.volumeId, clerk);
+  await approveForArchive(t, v.volumeId);
+  const archived = await clerk.call('archives.archive', { volumeId: v.volumeId });
+  await t.app.services.jobs.idle();
+  return { ...v, archived, clerk };
 }

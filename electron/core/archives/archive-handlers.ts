@@ -31,6 +31,10 @@ export function buildArchiveHandlers(d: { archives: ArchiveService; fixity: Fixi
       d.archives.addSupplement(call.actor, input, (id) => {
         if (!call.canAccessBureau(id)) throw new AppError('ARCHIVE_NOT_CUSTODY', { custodyBureauId: id });
       }, anyBureau(call)),
+    'archives.regenerateArchivedFile': (input, call) =>
+      d.archives.regenerateArchivedFile(call.actor, call.requireSession().roles, input.volumeId, (id) => {
+        if (!call.canAccessBureau(id)) throw new AppError('ARCHIVE_NOT_CUSTODY', { custodyBureauId: id });
+      }, anyBureau(call)),
     'archives.setLocation': (input, call) =>
       d.archives.setLocation(call.actor, input, (id) => {
         if (!call.canAccessBureau(id)) throw new AppError('ARCHIVE_NOT_CUSTODY', { custodyBureauId: id });

@@ -64,6 +64,23 @@ export async function listArchivedFiles(tx: Database | Tx, volumeId: number): Pr
   return tx.all<ArchivedFileRow>('SELECT * FROM volume_archived_files WHERE volume_id = ? ORDER BY version DESC', [volumeId]);
 }
 
+/**
+ * Archived volumes (one, or all) whose latest event — the archiving, or the latest 补充件 — has no archived
+ * file (made after a crash before its job started, a failed job, or archived before migration 0016), with the
+ * 'archives.archivedFile' job queued or running for it, if any.
+ */
+export async function archivedFileGaps(tx: Database | Tx, volumeId?: number): Promise<{ volumeId: number; supplementId: number | null; jobId: number | null }[]> {
+  const rows = await tx.all<{ volume_id: number; supplement_id: number | null; job_id: number | null }>(
+    `SELECT x.volume_id, x.supplement_id, (SELECT max(j.id) FROM jobs j WHERE j.kind = 'archives.archivedFile' AND j.state IN ('queued','running')
+       AND json_extract(j.input, '$.volumeId') = x.volume_id AND json_extract(j.input, '$.supplementId') IS x.supplement_id) AS job_id
+     FROM (SELECT a.volume_id, (SELECT max(s.id) FROM volume_supplements s WHERE s.volume_id = a.volume_id) AS supplement_id FROM volume_archives a ${volumeId === undefined ? '' : 'WHERE a.volume_id = ?'}) x
+     WHERE NOT EXISTS (SELECT 1 FROM volume_archived_files f WHERE f.volume_id = x.volume_id AND f.supplement_id IS x.supplement_id)
+     ORDER BY x.volume_id`,
+    volumeId === undefined ? [] : [volumeId],
+  );
+  return rows.map((r) => ({ volumeId: r.volume_id, supplementId: r.supplement_id, jobId: r.job_id }));
+}
+
 export async function loadArchivedFileSnapshots(db: Database): Promise<Map<string, object>> {
   return new Map((await db.all<{ id: number }>('SELECT * FROM volume_archived_files')).map(({ id, ...rest }) => [String(id), rest]));
 }
@@ -88,7 +105,14 @@ export async function findArchive(tx: Database | Tx, volumeId: number): Promise<
     locations: locations.map((l) => ({ id: l.id, room: l.room, cabinet: l.cabinet, shelf: l.shelf, box: l.box, reason: l.reason, movedBy: l.moved_by, movedByName: l.moved_by_name, movedAt: l.moved_at })),
     supplements: supplements.map((x) => ({ id: x.id, note: x.note, addedBy: x.added_by, addedByName: x.added_by_name, addedAt: x.added_at })),
     files: (await listArchivedFiles(tx, volumeId)).map(archivedFileDto),
+    ...(await fileState(tx, volumeId)),
   };
+}
+
+async function fileState(tx: Database | Tx, volumeId: number): Promise<Pick<VolumeArchiveDto, 'fileState' | 'fileJobId'>> {
+  const gap = (await archivedFileGaps(tx, volumeId))[0];
+  if (!gap) return { fileState: 'current', fileJobId: null };
+  return gap.jobId === null ? { fileState: 'missing', fileJobId: null } : { fileState: 'pending', fileJobId: gap.jobId };
 }
 
 export const archiveSnapshot = async (tx: Database | Tx, volumeId: number): Promise<object> => {

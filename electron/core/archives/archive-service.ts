@@ -1,4 +1,5 @@
 import type { LegalReviewDto, ReviewSheetDto, VolumeArchiveDto } from '../../../shared/contract';
+import { ARCHIVE_CLERKS } from '../../../shared/contract/archives';
 import { DEFAULT_ARCHIVE_PATTERN, decisionProblems, formatArchiveNo, MANUAL_ITEM_KEYS, MANUAL_ITEM_LABELS, patternProblems, retentionProblem, type ManualItem, type ReviewDecision } from '../../../shared/domain/archives/archives';
 import type { Role } from '../../../shared/domain/roles';
 import type { RetentionPeriod } from '../../../shared/domain/volumes/volumes';
@@ -11,13 +12,13 @@ import { volumeSnapshot } from '../draws/draw-repository';
 import { beijingDate } from '../inspections/inspection-deadlines';
 import { findVolume } from '../volumes/volume-repository';
 import type { AssertAnyBureau, VolumeService } from '../volumes/volume-service';
-import { archiveSnapshot, findArchive, findReview, latestBindingCurrent, listReviews, reviewSnapshot, takeArchiveSeq } from './archive-repository';
+import { archivedFileGaps, archiveSnapshot, findArchive, findReview, latestBindingCurrent, listReviews, reviewSnapshot, takeArchiveSeq } from './archive-repository';
 import { expectedCustody, reviewFindings } from './review-findings';
 
 type Deps = {
   db: Database; clock: Clock; audit: AuditService; bureaus: BureauService; volumes: VolumeService;
   /** Start the job that makes the archived file (archived-file-job.ts): at archiving (supplementId null) and after each 补充件. */
-  startArchivedFile: (actor: AuditActor, volumeId: number, supplementId: number | null) => Promise<unknown>;
+  startArchivedFile: (actor: AuditActor, volumeId: number, supplementId: number | null) => Promise<{ id: number }>;
   /** The bureau's periodic four-property check (fixity-schedule.ts). */
   schedule: { of: (bureauId: number) => Promise<{ fixityIntervalDays: number | null; lastFixityAt: string | null; nextFixityAt: string | null }> };
 };
@@ -153,6 +154,25 @@ export function createArchiveService({ db, clock, audit, bureaus, volumes, start
     return (await findArchive(db, input.volumeId)) as VolumeArchiveDto;
   }
 
+  /**
+   * Start the archived-file job again when the latest archiving/补充件 has no archived file and no job making
+   * it (the custody bureau's clerks and admins; audited). A job already under way is returned; an archived file
+   * that exists is never made again (ARCHIVED_FILE_EXISTS).
+   */
+  async function regenerateArchivedFile(actor: AuditActor, roles: readonly Role[], volumeId: number, assertCustody: (bureauId: number) => void, access: AssertAnyBureau): Promise<{ jobId: number }> {
+    if (!roles.some((r) => (ARCHIVE_CLERKS as readonly Role[]).includes(r))) throw new AppError('FORBIDDEN', { requiredRoles: ARCHIVE_CLERKS });
+    const row = await findVolume(db, volumeId);
+    access([row.custody_bureau_id, row.inspecting_bureau_id]);
+    assertCustody(row.custody_bureau_id);
+    if (!(await findArchive(db, volumeId))) throw new AppError('ARCHIVE_STATE_INVALID', { id: volumeId, status: row.status });
+    const gap = (await archivedFileGaps(db, volumeId))[0];
+    if (!gap) throw new AppError('ARCHIVED_FILE_EXISTS', { volumeId });
+    if (gap.jobId !== null) return { jobId: gap.jobId };
+    await db.write((tx) => audit.record(tx, { actor, action: 'archives.regenerateArchivedFile', entity: 'volume_archive', entityId: volumeId, detail: { supplementId: gap.supplementId } }));
+    const job = await startArchivedFile(actor, volumeId, gap.supplementId);
+    return { jobId: job.id };
+  }
+
   /** Paper originals: record where the box is now (库房 / 柜 / 架 / 盒); earlier places stay as history. */
   async function setLocation(actor: AuditActor, input: { volumeId: number; room: string; cabinet: string; shelf: string; box: string; reason?: string | null }, assertCustody: (bureauId: number) => void, access: AssertAnyBureau): Promise<VolumeArchiveDto> {
     const row = await findVolume(db, input.volumeId);
@@ -196,7 +216,7 @@ export function createArchiveService({ db, clock, audit, bureaus, volumes, start
     return settingsOut(input.bureauId);
   }
 
-  return { submitForReview, getReview, decide, archive, addSupplement, setLocation, get, settings: settingsOut, updateSettings };
+  return { submitForReview, getReview, decide, archive, addSupplement, regenerateArchivedFile, setLocation, get, settings: settingsOut, updateSettings };
 }
 
 export type ArchiveService = ReturnType<typeof createArchiveService>;

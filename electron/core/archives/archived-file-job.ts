@@ -5,7 +5,7 @@ import type { ArchivedFileDto } from '../../../shared/contract';
 import type { BindingManifest } from '../../../shared/domain/archives/archives';
 import { RETENTION_LABELS } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
-import type { AuditActor, AuditService } from '../audit/audit-service';
+import { SYSTEM_ACTOR, type AuditActor, type AuditService } from '../audit/audit-service';
 import type { BlobStore } from '../blobs/blob-store';
 import type { Clock } from '../config';
 import type { Database } from '../db/database';
@@ -13,7 +13,7 @@ import { beijingDate } from '../inspections/inspection-deadlines';
 import type { JobRunContext, JobService } from '../jobs/job-service';
 import { findVolume, orderedEntries } from '../volumes/volume-repository';
 import { dateSpan } from '../volumes/volume-pdf';
-import { archivedFileDto, findArchive, listArchivedFiles, type ArchivedFileRow } from './archive-repository';
+import { archivedFileDto, archivedFileGaps, findArchive, listArchivedFiles, type ArchivedFileRow } from './archive-repository';
 import { deriveArchivedPdf } from './archived-file-pdf';
 
 type Deps = { db: Database; clock: Clock; audit: AuditService; blobs: BlobStore; jobs: JobService; fontBytes: () => Promise<Uint8Array>; exportsDir: string };
@@ -101,7 +101,18 @@ export function createArchivedFileJob({ db, clock, audit, blobs, jobs, fontBytes
     return { fileName, file: target, version: file.version, sha256: file.sha256 };
   }
 
-  return { start, run, exportFile };
+  /**
+   * At startup: every archived volume whose latest archiving/补充件 has no archived file and no job making it
+   * gets one, started by the system (a crash between the archiving commit and the job's start, a failed job,
+   * volumes archived before migration 0016). Running it again starts nothing new. Returns the volumes.
+   */
+  async function sweep(): Promise<number[]> {
+    const gaps = (await archivedFileGaps(db)).filter((g) => g.jobId === null);
+    for (const g of gaps) await start(SYSTEM_ACTOR, g.volumeId, g.supplementId);
+    return gaps.map((g) => g.volumeId);
+  }
+
+  return { start, run, exportFile, sweep };
 }
 
 export type ArchivedFileJob = ReturnType<typeof createArchivedFileJob>;

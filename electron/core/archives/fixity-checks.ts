@@ -6,6 +6,7 @@ import { fixityFailure, numberingProblems, volumeSeq, type BindingManifest, type
 import type { BlobStore } from '../blobs/blob-store';
 import type { Database } from '../db/database';
 import { publicCopyCurrent } from '../volumes/volume-repository';
+import { archivedFileGaps } from './archive-repository';
 
 /**
  * The per-volume checks of a four-property run (四性检测, DA/T 70, domain-reference §6), over what is
@@ -17,6 +18,7 @@ import { publicCopyCurrent } from '../volumes/volume-repository';
 type Manifest = BindingManifest & { liveMarks?: number[] };
 type EntryRow = { id: number; blob_sha256: string; media_type: string; page_count: number; title: string | null; doc_date: string | null; doc_type: string | null };
 type BoundRow = { id: number; version: number; blob_sha256: string; sha256: string; size: number; pages: number; content_pages: number; manifest: string };
+type DerivedRow = BoundRow & { binding_version: number; derived_from_sha256: string };
 
 /** The 14 standard PDF fonts every reader has: not embedded by pdf-lib's StandardFonts (imported documents use them). */
 const STANDARD_14 = /^(Times-(Roman|Bold|Italic|BoldItalic)|Helvetica(-Bold|-Oblique|-BoldOblique)?|Courier(-Bold|-Oblique|-BoldOblique)?|Symbol|ZapfDingbats)$/;
@@ -74,7 +76,7 @@ export function createFixityChecks({ db, blobs }: { db: Database; blobs: BlobSto
   }
 
   /** The binding row against its file, the manifest's page numbering against the row, fonts embedded. */
-  async function checkBound(volumeId: number, b: BoundRow, kind: 'binding' | 'public' | 'archived', entryIds: Set<number>, out: FixityFailure[]): Promise<PDFDocument | null> {
+  async function checkBound(volumeId: number, b: BoundRow, kind: 'binding' | 'public' | 'archived' | 'received-archived', entryIds: Set<number>, out: FixityFailure[]): Promise<PDFDocument | null> {
     const item = `${kind}:v${b.version}`;
     const bytes = await readBlob(volumeId, b.blob_sha256, item, out);
     if (!bytes) return null;
@@ -146,31 +148,48 @@ export function createFixityChecks({ db, blobs }: { db: Database; blobs: BlobSto
   /**
    * The archived files: each a sound file of its own, derived from the reviewed (archived) binding — the
    * recorded source hash is that binding's, and every content page draws exactly the reviewed page's content.
+   * The latest archiving or 补充件 must have one. A volume received in a transfer keeps the sender's archived
+   * file (received_archived_files), derived from the received copy of the sender's reviewed binding.
    */
-  async function checkArchivedFiles(volumeId: number, reviewedVersion: number, bindings: ReadonlyMap<number, { row: BoundRow; pdf: PDFDocument | null }>, entryIds: Set<number>, out: FixityFailure[]): Promise<void> {
-    const files = await db.all<BoundRow & { binding_version: number; derived_from_sha256: string }>(
-      'SELECT id, version, blob_sha256, sha256, size, pages, content_pages, manifest, binding_version, derived_from_sha256 FROM volume_archived_files WHERE volume_id = ? ORDER BY version DESC',
+  async function checkArchivedFiles(volumeId: number, reviewedVersion: number | null, bindings: ReadonlyMap<number, { row: BoundRow; pdf: PDFDocument | null }>, entryIds: Set<number>, out: FixityFailure[]): Promise<void> {
+    if (reviewedVersion !== null) {
+      const files = await db.all<DerivedRow>(
+        'SELECT id, version, blob_sha256, sha256, size, pages, content_pages, manifest, binding_version, derived_from_sha256 FROM volume_archived_files WHERE volume_id = ? ORDER BY version DESC',
+        [volumeId],
+      );
+      for (const f of files) await checkDerived(volumeId, f, 'archived', reviewedVersion, bindings, entryIds, out);
+      const gap = (await archivedFileGaps(db, volumeId))[0];
+      if (gap) {
+        const event = gap.supplementId === null ? '归档' : `补充件（第 ${gap.supplementId} 号）登记`;
+        const now = gap.jobId === null ? '没有生成任务，可在归档记录中重新生成' : `生成任务 #${gap.jobId} 尚未完成`;
+        out.push(fixityFailure(volumeId, 'ARCHIVED_FILE_MISSING', `archive:${volumeId}`, `${event}后没有归档文件（已有 ${files.length} 版）；${now}`));
+      }
+    }
+    const received = await db.all<DerivedRow>(
+      'SELECT id, origin_version AS version, blob_sha256, sha256, size, pages, content_pages, manifest, binding_version, derived_from_sha256 FROM received_archived_files WHERE volume_id = ? ORDER BY origin_version DESC',
       [volumeId],
     );
+    for (const f of received) await checkDerived(volumeId, f, 'received-archived', f.binding_version, bindings, entryIds, out);
+  }
+
+  async function checkDerived(volumeId: number, f: DerivedRow, kind: 'archived' | 'received-archived', reviewedVersion: number, bindings: ReadonlyMap<number, { row: BoundRow; pdf: PDFDocument | null }>, entryIds: Set<number>, out: FixityFailure[]): Promise<void> {
+    const item = `${kind}:v${f.version}`;
     const reviewed = bindings.get(reviewedVersion);
-    for (const f of files) {
-      const item = `archived:v${f.version}`;
-      const pdf = await checkBound(volumeId, f, 'archived', entryIds, out);
-      if (f.binding_version !== reviewedVersion || f.derived_from_sha256 !== reviewed?.row.sha256) {
-        out.push(fixityFailure(volumeId, 'ARCHIVED_FILE_MISMATCH', item, `来源为第 ${f.binding_version} 版（${f.derived_from_sha256}），归档的是第 ${reviewedVersion} 版（${reviewed?.row.sha256 ?? '缺失'}）`));
-        continue;
-      }
-      if (!pdf || !reviewed.pdf) continue;
-      const mine = JSON.parse(f.manifest) as Manifest;
-      const theirs = JSON.parse(reviewed.row.manifest) as Manifest;
-      const changed: number[] = [];
-      for (let k = 0; k < f.content_pages; k++) {
-        const a = pdf.getPages()[mine.frontPages + k];
-        const b = reviewed.pdf.getPages()[theirs.frontPages + k];
-        if (!a || !b || streamsOf(pdf, a).join('\n') !== streamsOf(reviewed.pdf, b).join('\n')) changed.push(k + 1);
-      }
-      if (changed.length > 0) out.push(fixityFailure(volumeId, 'ARCHIVED_FILE_MISMATCH', item, `第 ${changed.slice(0, 10).join('、')}${changed.length > 10 ? ' 等' : ''} 页（页号）与审核通过的版本不同`));
+    const pdf = await checkBound(volumeId, f, kind, entryIds, out);
+    if (f.binding_version !== reviewedVersion || f.derived_from_sha256 !== reviewed?.row.sha256) {
+      out.push(fixityFailure(volumeId, 'ARCHIVED_FILE_MISMATCH', item, `来源为第 ${f.binding_version} 版（${f.derived_from_sha256}），归档的是第 ${reviewedVersion} 版（${reviewed?.row.sha256 ?? '缺失'}）`));
+      return;
     }
+    if (!pdf || !reviewed.pdf) return;
+    const mine = JSON.parse(f.manifest) as Manifest;
+    const theirs = JSON.parse(reviewed.row.manifest) as Manifest;
+    const changed: number[] = [];
+    for (let k = 0; k < f.content_pages; k++) {
+      const a = pdf.getPages()[mine.frontPages + k];
+      const b = reviewed.pdf.getPages()[theirs.frontPages + k];
+      if (!a || !b || streamsOf(pdf, a).join('\n') !== streamsOf(reviewed.pdf, b).join('\n')) changed.push(k + 1);
+    }
+    if (changed.length > 0) out.push(fixityFailure(volumeId, 'ARCHIVED_FILE_MISMATCH', item, `第 ${changed.slice(0, 10).join('、')}${changed.length > 10 ? ' 等' : ''} 页（页号）与审核通过的版本不同`));
   }
 
   /** All checks of one volume. */
@@ -198,7 +217,7 @@ export function createFixityChecks({ db, blobs }: { db: Database; blobs: BlobSto
       out.push(fixityFailure(volumeId, 'ARCHIVE_NO_INVALID', `archive:${volumeId}`, `${archive.archive_no} 与年度 ${archive.year}、保管期限 ${archive.retention}、案卷号 ${volumeSeq(archive.seq)} 不符`));
     }
     if (archive) for (const problem of await reviewProblems(volumeId, archive.binding_version)) out.push(fixityFailure(volumeId, 'REVIEW_INVALID', `archive:${volumeId}`, problem));
-    if (archive) await checkArchivedFiles(volumeId, archive.binding_version, loaded, entryIds, out);
+    await checkArchivedFiles(volumeId, archive?.binding_version ?? null, loaded, entryIds, out);
     const copies = await db.all<BoundRow & { based_on_version: number }>('SELECT id, version, based_on_version, blob_sha256, sha256, size, pages, content_pages, manifest FROM volume_public_copies WHERE volume_id = ? ORDER BY version DESC', [volumeId]);
     const live = (await db.get<{ n: number }>('SELECT count(*) AS n FROM volume_redactions m JOIN volume_entries e ON e.id = m.entry_id WHERE e.volume_id = ? AND m.lifted_at IS NULL', [volumeId]))?.n ?? 0;
     if (live > 0 && copies.length === 0) out.push(fixityFailure(volumeId, 'PUBLIC_COPY_MISSING', `volume:${volumeId}`, `${live} 处不予公开标记，没有公开版`));

@@ -27,6 +27,7 @@ const VOLUME_OF: Record<string, string> = {
   volume_supplement: 'SELECT volume_id AS v FROM volume_supplements WHERE id = ?',
   volume_location: 'SELECT volume_id AS v FROM volume_locations WHERE id = ?',
   volume_archived_file: 'SELECT volume_id AS v FROM volume_archived_files WHERE id = ?',
+  received_archived_file: 'SELECT volume_id AS v FROM received_archived_files WHERE id = ?',
 };
 
 /**

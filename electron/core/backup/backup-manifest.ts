@@ -15,7 +15,8 @@ import { exists, sha256File } from '../blobs/durable-files';
  * truncated or edited manifest is refused like a damaged file.
  */
 export const MANIFEST_FILE = 'manifest.json';
-export const BACKUP_FORMAT = 'casebinder-backup/1';
+const FORMAT_PREFIX = 'casebinder-backup/';
+export const BACKUP_FORMAT = `${FORMAT_PREFIX}1`;
 
 const FileEntry = z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative() });
 
@@ -41,16 +42,22 @@ export function sealManifest(m: Omit<BackupManifest, 'digest'>): BackupManifest 
   return { ...m, digest: manifestDigest(m) };
 }
 
-/** The latest complete manifest of a backup folder; BACKUP_NOT_FOUND when absent, unreadable or altered. */
+/** The latest complete manifest of a backup folder; BACKUP_NOT_FOUND when absent or unreadable, BACKUP_DAMAGED when altered, BACKUP_TOO_NEW in a later format. */
 export async function readManifest(dir: string): Promise<BackupManifest> {
   const file = path.join(dir, MANIFEST_FILE);
   if (!(await exists(file))) throw new AppError('BACKUP_NOT_FOUND', { dir });
-  let parsed: BackupManifest;
+  let json: unknown;
   try {
-    parsed = BackupManifest.parse(JSON.parse(await fs.readFile(file, 'utf8')));
+    json = JSON.parse(await fs.readFile(file, 'utf8'));
   } catch {
     throw new AppError('BACKUP_NOT_FOUND', { dir, reason: 'manifest unreadable' });
   }
+  const format = (json as { format?: unknown } | null)?.format;
+  // A later build's layout (casebinder-backup/2 …): not damaged, just newer than this build can read.
+  if (typeof format === 'string' && format.startsWith(FORMAT_PREFIX) && format !== BACKUP_FORMAT) throw new AppError('BACKUP_TOO_NEW', { dir, format, supported: BACKUP_FORMAT });
+  const result = BackupManifest.safeParse(json);
+  if (!result.success) throw new AppError('BACKUP_NOT_FOUND', { dir, reason: 'manifest unreadable' });
+  const parsed = result.data;
   const { digest, ...rest } = parsed;
   if (manifestDigest(rest) !== digest) throw new AppError('BACKUP_DAMAGED', { dir, problems: [{ path: MANIFEST_FILE, problem: 'digest' }] });
   return parsed;

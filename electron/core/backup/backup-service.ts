@@ -13,8 +13,13 @@ import { diskError, exists, isEmptyDir, isInside, sha256File, syncDir, writeDura
 import { openRaw, snapshotDatabase } from './sqlite-snapshot';
 import { DATA_SUBDIRS } from '../data-folder';
 
-/** What a restore needs from the restored folder once opened by the real composition root. */
-export type OpenedFolder = { schemaVersion(): Promise<number>; verifyAudit(): Promise<AuditVerifyReport>; close(): Promise<void> };
+/**
+ * What a restore needs from the restored folder once opened by the real composition root. `idle` waits for
+ * the work the app starts when it opens a folder (after restore has cancelled the jobs in flight at backup
+ * time, that is the catching up of an older backup, e.g. the archived files of volumes archived before
+ * migration 0016), so the restored folder is checked as the app will find it.
+ */
+export type OpenedFolder = { schemaVersion(): Promise<number>; verifyAudit(): Promise<AuditVerifyReport>; close(): Promise<void>; idle?(): Promise<void> };
 
 type Deps = {
   db: Database;
@@ -170,8 +175,22 @@ export function createBackupService({ db, dataDir, clock, random, audit, appVers
 export type BackupService = ReturnType<typeof createBackupService>;
 
 /**
+ * A backup taken by a newer build (a migration this build does not know) cannot be restored: refused
+ * before anything is written (BACKUP_TOO_NEW). An older one is restored as it is and brought up to date
+ * by the migrations when the restored folder is first opened.
+ */
+function assertNotNewer(manifest: BackupManifest): void {
+  const known = MIGRATIONS.map((M) => new M().name);
+  const unknown = manifest.migrations.filter((name) => !known.includes(name));
+  if (unknown.length > 0 || manifest.schemaVersion > known.length) {
+    throw new AppError('BACKUP_TOO_NEW', { backupAppVersion: manifest.appVersion, backupSchemaVersion: manifest.schemaVersion, appSchemaVersion: known.length, migrations: unknown });
+  }
+}
+
+/**
  * Restore `dir` into the empty folder `dataDir`: refuses a damaged backup (BACKUP_DAMAGED, nothing
- * written), a non-empty target and a backup from a newer build; on any failure removes what it wrote.
+ * written), a non-empty target and a backup from a newer build (BACKUP_TOO_NEW, nothing written); on any
+ * failure removes what it wrote. An older backup is migrated to this build's schema when opened.
  */
 export async function restoreBackup(o: { dir: string; dataDir: string; openFolder: (dataDir: string) => Promise<OpenedFolder>; progress?: (done: number, total: number, phase: string) => Promise<void> }): Promise<RestoreResult> {
   const dir = path.resolve(o.dir);
@@ -180,9 +199,7 @@ export async function restoreBackup(o: { dir: string; dataDir: string; openFolde
   if (!(await isEmptyDir(target))) throw new AppError('RESTORE_TARGET_NOT_EMPTY', { dataDir: target });
   if (isInside(target, dir) || isInside(dir, target)) throw new AppError('BACKUP_OUT_INVALID', { dir, dataDir: target });
   const manifest: BackupManifest = await readManifest(dir);
-  const known = new Set(MIGRATIONS.map((M) => new M().name));
-  const unknown = manifest.migrations.filter((name) => !known.has(name));
-  if (unknown.length > 0) throw new AppError('DATA_TOO_NEW', { migrations: unknown });
+  assertNotNewer(manifest);
   const checked = await verifyFiles(dir, manifest, (done, total) => progress(done, total, 'verify'));
   if (checked.problems.length > 0) throw new AppError('BACKUP_DAMAGED', { dir, problems: checked.problems });
 
@@ -208,6 +225,7 @@ export async function restoreBackup(o: { dir: string; dataDir: string; openFolde
     }
     const opened = await o.openFolder(target);
     try {
+      await opened.idle?.();
       const report = await opened.verifyAudit();
       return { dataDir: target, backupId: manifest.id, createdAt: manifest.createdAt, files: manifest.files.length, schemaVersion: await opened.schemaVersion(), counts: await tableCounts(path.join(target, DB_FILE)), auditOk: report.ok, auditEvents: report.events };
     } finally {

@@ -4,8 +4,8 @@ import type { OcrRotation } from './ocr-types';
 
 /**
  * Image work for recognition only: the input bytes are never modified or stored from here.
- * Grey = the red channel for colour scans (red seals and stamps turn into background, black and blue
- * ink stay dark), plain luminance otherwise.
+ * Grey = the red channel lifted by redness for colour scans (`sealFree`: red seals and stamps turn into
+ * background, black and blue ink stay dark), plain luminance otherwise.
  */
 export type GreyImage = { data: Buffer; width: number; height: number };
 export type DecodedPage = GreyImage & { dpi: number };
@@ -26,14 +26,37 @@ export async function decodePage(image: Buffer, page: number, fallbackDpi: numbe
     const input = sharp(image, { page, failOn: 'warning' });
     const meta = await input.metadata();
     const colour = redChannel && (meta.channels ?? 1) >= 3 && meta.space !== 'b-w';
-    const pipeline = colour ? input.removeAlpha().extractChannel('red') : input.flatten({ background: '#ffffff' }).greyscale();
-    const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
-    if (info.channels !== 1) throw new Error(`expected 1 channel, got ${info.channels}`);
     const density = meta.density && meta.density >= MIN_TRUSTED_DPI ? meta.density : null;
-    return { data, width: info.width, height: info.height, dpi: Math.round(density ?? fallbackDpi) };
+    const dpi = Math.round(density ?? fallbackDpi);
+    if (colour) {
+      const { data, info } = await input.removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+      if (info.channels !== 3) throw new Error(`expected 3 channels, got ${info.channels}`);
+      return { data: sealFree(data), width: info.width, height: info.height, dpi };
+    }
+    const { data, info } = await input.flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+    if (info.channels !== 1) throw new Error(`expected 1 channel, got ${info.channels}`);
+    return { data, width: info.width, height: info.height, dpi };
   } catch (error) {
     throw new AppError('OCR_IMAGE_INVALID', { reason: errorText(error) }, { cause: error });
   }
+}
+
+/**
+ * Grey from interleaved RGB for recognition: the red channel, lifted by how much redder than green the
+ * pixel is. A red seal (R≈210, G≈80 after scanning) becomes paper; black ink under it stays black (the
+ * seal multiplies it, R and G both low), and so do blue and black ink (R − G ≤ 0). The red channel alone
+ * left the seal as a light-grey ring and star that tesseract read as strokes (bench/ocr seal pages).
+ */
+const REDNESS_FLOOR = 24; // tinted paper and JPEG colour fringes stay as the red channel has them
+
+export function sealFree(rgb: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(rgb.length / 3);
+  for (let i = 0, j = 0; j < out.length; i += 3, j++) {
+    const r = rgb[i] as number, g = rgb[i + 1] as number;
+    const v = r + (r - g > REDNESS_FLOOR ? (r - g - REDNESS_FLOOR) * 2 : 0);
+    out[j] = v >= 255 ? 255 : v;
+  }
+  return out;
 }
 
 function errorText(error: unknown): string {
@@ -179,15 +202,23 @@ export function toUpright(frame: RecogFrame, x: number, y: number): [number, num
  */
 export function removeRules(img: GreyImage, minRun: number, dark = 170): void {
   const { data, width: w, height: h } = img;
-  // both directions are found before anything is erased: erasing the rows first would cut the columns
+  const GAP = 3; // a rule broken by noise or JPEG blocks still counts as one
+  // Dark = dark in this line or the one beside it: a rule left slightly tilted by deskewing, or wavy
+  // from the scanner, steps across lines and would otherwise be cut into dashes shorter than minRun.
+  // Both directions are found before anything is erased: erasing the rows first would cut the columns.
   const find = (outer: number, inner: number, at: (o: number, i: number) => number) => {
     const runs: [number, number, number][] = []; // [line, from, to)
+    const isDark = (o: number, i: number) => (data[at(o, i)] as number) < dark || (o > 0 && (data[at(o - 1, i)] as number) < dark) || (o + 1 < outer && (data[at(o + 1, i)] as number) < dark);
     for (let o = 0; o < outer; o++) {
-      let start = -1;
+      let start = -1, last = -1;
       for (let i = 0; i <= inner; i++) {
-        const isDark = i < inner && (data[at(o, i)] as number) < dark;
-        if (isDark && start < 0) start = i;
-        else if (!isDark && start >= 0) { if (i - start >= minRun) runs.push([o, start, i]); start = -1; }
+        if (i < inner && isDark(o, i)) {
+          if (start < 0) start = i;
+          last = i;
+        } else if (start >= 0 && (i === inner || i - last > GAP)) {
+          if (last + 1 - start >= minRun) runs.push([o, start, last + 1]);
+          start = -1;
+        }
       }
     }
     return runs;
@@ -195,11 +226,10 @@ export function removeRules(img: GreyImage, minRun: number, dark = 170): void {
   const erase = (runs: [number, number, number][], outer: number, at: (o: number, i: number) => number) => {
     for (const [o, from, to] of runs) {
       for (let i = from; i < to; i++) {
-        data[at(o, i)] = 255;
-        for (const d of [-2, -1, 1, 2]) {
+        for (const d of [-3, -2, -1, 0, 1, 2, 3]) {
           if (o + d < 0 || o + d >= outer) continue;
           const k = at(o + d, i);
-          if ((data[k] as number) >= dark - 40) data[k] = 255;
+          if (d === 0 || (data[k] as number) >= dark - 40) data[k] = 255;
         }
       }
     }

@@ -1,6 +1,6 @@
 import type { RecogFrame } from './page-image';
 import { toUpright } from './page-image';
-import { normaliseOcrLine } from './text-normalise';
+import { normaliseOcrLine, repairCreditCodes } from './text-normalise';
 import type { OcrBox, OcrLine, OcrModel, OcrPageResult, OcrRotation, OcrWord } from './ocr-types';
 
 /** The part of tesseract.js's `blocks` output we read. */
@@ -57,13 +57,13 @@ export function pageResult(page: TessPage, frame: RecogFrame, meta: Meta): OcrPa
     const words: OcrWord[] = [];
     let lineConf = 0, lineChars = 0;
     for (const w of row.flatMap((s) => s.words)) {
-      const text = w.text.normalize('NFKC').trim();
+      const text = repairCreditCodes(w.text.normalize('NFKC').trim());
       words.push({ text, confidence: round1(w.confidence), bbox: mapBox(frame, w.bbox) });
       const n = Array.from(text).length;
       lineConf += w.confidence * n;
       lineChars += n;
     }
-    const text = normaliseOcrLine(row.map((s) => s.line.text).join(' '));
+    const text = repairCreditCodes(normaliseOcrLine(row.map((s) => s.line.text).join(' ')));
     if (!text) continue;
     confSum += lineConf;
     confChars += lineChars;

@@ -30,6 +30,19 @@ export function normaliseOcrLine(line: string): string {
   return out;
 }
 
+// GB 32100: the 统一社会信用代码 alphabet has no I, O, S, V, Z; tesseract (chi_sim) reads 0 as O and 1 as I.
+const CODE_LOOKALIKE: Record<string, string> = { O: '0', I: '1', Z: '2', S: '5' };
+const CREDIT_CODE_RUN = /(?<![0-9A-Za-z])[1-9ANY][1-9][0-9A-Z]{16}(?![0-9A-Za-z])/g;
+
+/**
+ * Within an 18-character run shaped like a 统一社会信用代码 (registration authority, category, 16 more),
+ * letters the code's alphabet never uses are read as the digit they resemble. Length is unchanged, so
+ * word boxes stay valid.
+ */
+export function repairCreditCodes(text: string): string {
+  return text.replace(CREDIT_CODE_RUN, (run) => run.replace(/[OIZS]/g, (c) => CODE_LOOKALIKE[c] as string));
+}
+
 /** Page text for storage and indexing: each line normalised, empty lines dropped, joined with \n. */
 export function normaliseOcrText(text: string): string {
   return text.split(/\r?\n/).map(normaliseOcrLine).filter((l) => l.length > 0).join('\n');

@@ -10,6 +10,7 @@ import type { BureauService } from '../bureaus/bureau-service';
 import type { Clock, RandomSource } from '../config';
 import type { Database } from '../db/database';
 import type { JobRunContext } from '../jobs/job-service';
+import { archivedFileGaps, listArchivedFiles } from '../archives/archive-repository';
 import { findVolume, listBindings, listPublicCopies, orderedEntries } from '../volumes/volume-repository';
 import { bagWriter, SIGNATURE_FILE } from './bagit';
 import { signBytes, type BureauKeys } from './bureau-keys';
@@ -50,8 +51,10 @@ export function createTransferExport({ db, clock, random, audit, blobs, bureaus,
     const latest = bindings[0];
     if (!latest) throw new AppError('VOLUME_NOT_BOUND', { id: volumeId, version: null });
     const publicCopy = (await listPublicCopies(db, volumeId))[0] ?? null;
-    // The latest public copy may follow an older full version: that version travels too (it is what the copy is numbered after).
-    const wanted = bindings.filter((b) => b === latest || b.version === publicCopy?.basedOnVersion);
+    const archive = await db.get<{ archive_no: string; retention: string; year: number; binding_version: number; archived_at: string }>('SELECT * FROM volume_archives WHERE volume_id = ?', [volumeId]);
+    // The latest public copy may follow an older full version: that version travels too (it is what the copy is numbered after);
+    // so does the reviewed version an archived file derives from (the receiver proves the derivation).
+    const wanted = bindings.filter((b) => b === latest || b.version === publicCopy?.basedOnVersion || b.version === archive?.binding_version);
     const manifests = new Map((await db.all<{ version: number; manifest: string; kind: string }>(
       `SELECT version, manifest, 'full' AS kind FROM volume_bindings WHERE volume_id = ? UNION ALL SELECT version, manifest, 'public' AS kind FROM volume_public_copies WHERE volume_id = ?`, [volumeId, volumeId],
     )).map((r) => [`${r.kind}:${r.version}`, r.manifest]));
@@ -76,6 +79,7 @@ export function createTransferExport({ db, clock, random, audit, blobs, bureaus,
     const outBindings: VolumeMetadata['bindings'] = [];
     for (const b of wanted.reverse()) outBindings.push({ ...(await pdf('full', b)), version: b.version, incompleteReason: b.incompleteReason });
     const outPublic: VolumeMetadata['publicCopies'] = publicCopy ? [{ ...(await pdf('public', publicCopy)), version: publicCopy.version, basedOnVersion: publicCopy.basedOnVersion, withheldPages: publicCopy.withheldPages }] : [];
+    const archivedFile = archive ? await archivedFileOut(volumeId, dir, add) : null;
     const marks = entries.flatMap((e) => e.marks).map((m) => ({
       id: m.id, entryId: m.entry_id, pageIndex: m.page_index, region: m.region === null ? null : (JSON.parse(m.region) as Region), field: m.field, reason: m.reason, note: m.note, markedAt: m.marked_at, markedByName: m.marked_by_name,
       liftedAt: m.lifted_at, liftedByName: m.lifted_by_name, liftReason: m.lift_reason, consentEntryId: m.consent_entry_id,
@@ -84,9 +88,9 @@ export function createTransferExport({ db, clock, random, audit, blobs, bureaus,
       ['volume', [volumeId]], ['volume_entry', entries.map((e) => e.row.id)], ['volume_redaction', marks.map((m) => m.id)],
       ['volume_binding', (await db.all<{ id: number }>('SELECT id FROM volume_bindings WHERE volume_id = ?', [volumeId])).map((r) => r.id)],
       ['volume_public_copy', (await db.all<{ id: number }>('SELECT id FROM volume_public_copies WHERE volume_id = ?', [volumeId])).map((r) => r.id)],
+      ['volume_archived_file', (await listArchivedFiles(db, volumeId)).map((f) => f.id)],
     ]);
     await add(`${dir}/audit.json`, JSON.stringify(excerpt, null, 1));
-    const archive = await db.get<{ archive_no: string; retention: string; year: number; binding_version: number; archived_at: string }>('SELECT * FROM volume_archives WHERE volume_id = ?', [volumeId]);
     const code = (id: number | null) => (id === null ? null : bureaus.get(id).divisionCode);
     return {
       format: 'casebinder-volume/1',
@@ -94,7 +98,18 @@ export function createTransferExport({ db, clock, random, audit, blobs, bureaus,
       target: { kind: t.kind as VolumeMetadata['target']['kind'], creditCode: t.credit_code, identifier: t.identifier, description: t.description, name: t.name, legalRep: t.legal_rep, address: t.address, industry: t.industry, territorialBureauCode: code(t.territorial_bureau_id), registrationBureauCode: code(t.registration_bureau_id) },
       entries: outEntries, marks, bindings: outBindings, publicCopies: outPublic, audit: { file: 'audit.json', events: excerpt.events.length },
       archive: archive ? { archiveNo: archive.archive_no, retention: archive.retention, year: archive.year, bindingVersion: archive.binding_version, archivedAt: archive.archived_at } : null,
+      archivedFile,
     };
+  }
+
+  /** An archived volume travels with its latest archived file; one missing (or not yet made after the latest 补充件) stops the export. */
+  async function archivedFileOut(volumeId: number, dir: string, add: (rel: string, bytes: Uint8Array | string) => Promise<string>): Promise<VolumeMetadata['archivedFile']> {
+    const gap = (await archivedFileGaps(db, volumeId))[0];
+    const f = (await listArchivedFiles(db, volumeId))[0];
+    if (gap || !f) throw new AppError('ARCHIVED_FILE_MISSING', { volumeId, supplementId: gap?.supplementId ?? null, jobId: gap?.jobId ?? null });
+    const file = `archived-v${f.version}.pdf`;
+    await add(`${dir}/${file}`, await blobs.read(f.blob_sha256));
+    return { file, sha256: f.sha256, size: f.size, pages: f.pages, contentPages: f.content_pages, manifest: f.manifest, version: f.version, bindingVersion: f.binding_version, derivedFromSha256: f.derived_from_sha256, madeAt: f.made_at };
   }
 
   async function run(ctx: JobRunContext): Promise<ExportResult> {

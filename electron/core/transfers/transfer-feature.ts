@@ -9,7 +9,7 @@ import type { JobService } from '../jobs/job-service';
 import { createBureauKeys, loadKeySnapshots, loadTrustedSnapshots } from './bureau-keys';
 import { createTransferExport } from './transfer-export';
 import { createTransferImport } from './transfer-import';
-import { loadReceivedSnapshots, loadTransferSnapshots } from './transfer-rows';
+import { loadReceivedArchivedFileSnapshots, loadReceivedSnapshots, loadTransferSnapshots } from './transfer-rows';
 import { createTransferService } from './transfer-service';
 
 type Deps = {
@@ -28,6 +28,7 @@ export function createTransferFeature({ db, clock, random, audit, blobs, bureaus
   audit.registerSnapshotSource({ entity: 'trusted_key', load: () => loadTrustedSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'transfer', load: () => loadTransferSnapshots(db) });
   audit.registerSnapshotSource({ entity: 'received_volume', load: () => loadReceivedSnapshots(db) });
+  audit.registerSnapshotSource({ entity: 'received_archived_file', load: () => loadReceivedArchivedFileSnapshots(db) });
 
   const backup = createBackupService({ db, dataDir, clock, random, audit, appVersion, openFolder });
   jobs.register('backup.run', backup.run);

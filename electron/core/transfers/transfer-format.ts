@@ -52,6 +52,14 @@ export const VolumeMetadata = z.object({
   audit: z.object({ file: PayloadPath, events: z.number().int() }),
   /** The sender's archiving (档号, 保管期限), when it had archived the volume. */
   archive: z.object({ archiveNo: z.string(), retention: z.string(), year: z.number().int(), bindingVersion: z.number().int(), archivedAt: z.string() }).nullable().default(null),
+  /**
+   * The sender's latest archived file (归档文件: cover with its 档号), derived from the reviewed binding, which
+   * travels in `bindings` too. Absent in packages written before it was carried, and for volumes not archived.
+   */
+  archivedFile: z.object({
+    file: PayloadPath, sha256: Sha, size: z.number().int(), pages: z.number().int().min(1), contentPages: z.number().int(), manifest: z.string(),
+    version: z.number().int().min(1), bindingVersion: z.number().int().min(1), derivedFromSha256: Sha, madeAt: z.string(),
+  }).nullable().default(null),
 });
 export type VolumeMetadata = z.infer<typeof VolumeMetadata>;
 

@@ -86,6 +86,13 @@ export function createTransferImport({ db, clock, audit, blobs, bureaus, keys, e
       };
       for (const e of meta.entries) listed(e.file, e.sha256);
       for (const b of [...meta.bindings, ...meta.publicCopies]) listed(b.file, b.sha256);
+      const af = meta.archivedFile;
+      if (af) {
+        listed(af.file, af.sha256);
+        if (!meta.archive || !meta.bindings.some((b) => b.version === af.bindingVersion && b.sha256 === af.derivedFromSha256)) {
+          throw invalid({ file: `${v.dir}/metadata.json`, reason: 'archived file without the archiving or the reviewed binding it derives from' });
+        }
+      }
       volumes.push({ meta, dir: v.dir });
     }
 

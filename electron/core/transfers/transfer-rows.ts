@@ -30,3 +30,8 @@ export const transferDto = (r: TransferRow): TransferDto => ({
   from: { code: r.from_bureau_code, name: r.from_bureau_name }, to: { code: r.to_bureau_code, name: r.to_bureau_name }, keyId: r.key_id, tagManifestSha256: r.tag_manifest_sha256,
   volumes: JSON.parse(r.volumes) as TransferDto['volumes'], payloadBytes: r.payload_bytes, payloadFiles: r.payload_files, createdAt: r.created_at, closedAt: r.closed_at,
 });
+
+/** As audited: the whole row (the sender's archived file of a received volume). */
+export async function loadReceivedArchivedFileSnapshots(db: Database): Promise<Map<string, object>> {
+  return new Map((await db.all<{ id: number }>('SELECT * FROM received_archived_files')).map(({ id, ...rest }) => [String(id), rest]));
+}

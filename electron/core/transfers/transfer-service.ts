@@ -9,6 +9,7 @@ import type { BureauService } from '../bureaus/bureau-service';
 import type { Clock } from '../config';
 import type { Database } from '../db/database';
 import type { JobService } from '../jobs/job-service';
+import { archivedFileGaps } from '../archives/archive-repository';
 import { findVolume, listBindings } from '../volumes/volume-repository';
 import { verifyBytes, type BureauKeys, type KeyFile } from './bureau-keys';
 import { SignedReceipt } from './transfer-format';
@@ -42,6 +43,9 @@ export function createTransferService({ db, clock, audit, bureaus, keys, jobs, e
       const v = await findVolume(db, id);
       if (!access.canAccess(v.custody_bureau_id) && !access.canAccess(v.inspecting_bureau_id)) throw new AppError('FORBIDDEN', { volumeId: id });
       if ((await listBindings(db, id)).length === 0) throw new AppError('VOLUME_NOT_BOUND', { id, version: null });
+      // An archived volume travels with its archived file: one being made is ready before the export job runs (jobs run in order).
+      const gap = (await archivedFileGaps(db, id))[0];
+      if (gap && gap.jobId === null) throw new AppError('ARCHIVED_FILE_MISSING', { volumeId: id, supplementId: gap.supplementId, jobId: gap.jobId });
     }
     const outDir = path.resolve(input.outDir ?? path.join(exportsDir, `移交-${to.divisionCode}-${clock.now().toISOString().replace(/[-:]/g, '').slice(0, 15)}`));
     if (!(await isEmptyDir(outDir))) throw new AppError('TRANSFER_OUT_NOT_EMPTY', { dir: outDir }); // the job checks again before it writes

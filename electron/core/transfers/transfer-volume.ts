@@ -74,11 +74,16 @@ export async function insertVolume(tx: Tx, c: Ctx, meta: VolumeMetadata, read: (
     markIds.set(m.id, lastId);
     await record('volume_redaction', lastId, markSnapshot(await findMark(tx, lastId)), { originMarkId: m.id, markedByName: m.markedByName, liftedByName: m.liftedByName });
   }
+  // A manifest's 目录 names the sender's entries: here they are the received ones (an unknown one stays unknown: negative).
+  const remapEntries = <T extends object>(manifest: T): T => {
+    const list = (manifest as { entries?: unknown }).entries;
+    return Array.isArray(list) ? { ...manifest, entries: (list as { entryId: number }[]).map((e) => ({ ...e, entryId: entryIds.get(e.entryId) ?? -e.entryId })) } : manifest;
+  };
   for (const b of meta.bindings) {
     const blob = await c.blobs.put(tx, await read(b.file), 'application/pdf');
     const { lastId } = await tx.run(
       'INSERT INTO volume_bindings (volume_id, version, blob_sha256, sha256, size, pages, content_pages, incomplete_reason, manifest, bound_by, bound_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)',
-      [volumeId, b.version, blob.sha256, b.sha256, b.size, b.pages, b.contentPages, b.incompleteReason, b.manifest, b.boundAt],
+      [volumeId, b.version, blob.sha256, b.sha256, b.size, b.pages, b.contentPages, b.incompleteReason, JSON.stringify(remapEntries(JSON.parse(b.manifest) as object)), b.boundAt],
     );
     const { id: _id, ...snapshot } = (await tx.get<{ id: number }>('SELECT * FROM volume_bindings WHERE id = ?', [lastId])) as { id: number };
     await record('volume_binding', lastId, snapshot, { volumeId, version: b.version, boundByName: b.boundByName });
@@ -87,7 +92,7 @@ export async function insertVolume(tx: Tx, c: Ctx, meta: VolumeMetadata, read: (
     const blob = await c.blobs.put(tx, await read(p.file), 'application/pdf');
     // The copy is current while the live marks are the ones it was made with: its list follows the new mark ids.
     const manifest = JSON.parse(p.manifest) as { liveMarks?: number[] };
-    const remapped = JSON.stringify({ ...manifest, liveMarks: (manifest.liveMarks ?? []).map((id) => markIds.get(id) ?? -id) });
+    const remapped = JSON.stringify(remapEntries({ ...manifest, liveMarks: (manifest.liveMarks ?? []).map((id) => markIds.get(id) ?? -id) }));
     const { lastId } = await tx.run(
       'INSERT INTO volume_public_copies (volume_id, version, based_on_version, blob_sha256, sha256, size, pages, content_pages, withheld_pages, manifest, bound_by, bound_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)',
       [volumeId, p.version, p.basedOnVersion, blob.sha256, p.sha256, p.size, p.pages, p.contentPages, p.withheldPages, remapped, p.boundAt],
@@ -98,5 +103,18 @@ export async function insertVolume(tx: Tx, c: Ctx, meta: VolumeMetadata, read: (
   await tx.run('INSERT INTO received_volumes (volume_id, transfer_id, origin_bureau_code, origin_bureau_name, origin_volume_id, origin_archive_no, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [volumeId, c.transferId, c.from.code, c.from.name, meta.volume.id, meta.archive?.archiveNo ?? null, c.now]);
   const received = (await tx.get<ReceivedRow>('SELECT * FROM received_volumes WHERE volume_id = ?', [volumeId])) as ReceivedRow;
   await record('received_volume', volumeId, receivedSnapshot(received));
+  if (meta.archivedFile && meta.archive) await insertArchivedFile(tx, c, volumeId, meta.archive.archiveNo, meta.archivedFile, remapEntries, read);
   return volumeId;
+}
+
+/** The sender's archived file, kept as it came (its cover carries the sender's 档号); the receiver archives the volume under its own fonds later. */
+async function insertArchivedFile(tx: Tx, c: Ctx, volumeId: number, archiveNo: string, f: NonNullable<VolumeMetadata['archivedFile']>, remapEntries: <T extends object>(m: T) => T, read: (file: string) => Promise<Buffer>): Promise<void> {
+  const blob = await c.blobs.put(tx, await read(f.file), 'application/pdf');
+  const { lastId } = await tx.run(
+    `INSERT INTO received_archived_files (volume_id, transfer_id, origin_archive_no, origin_version, binding_version, derived_from_sha256, blob_sha256, sha256, size, pages, content_pages, manifest, made_at, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [volumeId, c.transferId, archiveNo, f.version, f.bindingVersion, f.derivedFromSha256, blob.sha256, f.sha256, f.size, f.pages, f.contentPages, JSON.stringify(remapEntries(JSON.parse(f.manifest) as object)), f.madeAt, c.now],
+  );
+  const { id: _id, ...after } = (await tx.get<{ id: number }>('SELECT * FROM received_archived_files WHERE id = ?', [lastId])) as { id: number };
+  await c.audit.record(tx, { actor: c.actor, action: 'transfers.import', entity: 'received_archived_file', entityId: lastId, after, detail: { transferId: c.transferId, volumeId, originArchiveNo: archiveNo, originVersion: f.version } });
 }

@@ -17,7 +17,7 @@ export function ArchivePrintButtons({ archive: a }: { archive: VolumeArchiveDto 
   const spine = useOpenExportedPdf(useRpcAction('archives.printLabels'));
   const box = useOpenExportedPdf(useRpcAction('archives.printLabels'));
   const latest = a.files[0];
-  const pending = !latest || (a.supplements.length > 0 && latest.supplementId !== a.supplements[a.supplements.length - 1]?.id);
+  const pending = a.fileState === 'pending'; // missing: nothing to wait for (ArchivedFileStatus offers 重新生成)
 
   useEffect(() => {
     if (!pending) return undefined;
@@ -28,7 +28,7 @@ export function ArchivePrintButtons({ archive: a }: { archive: VolumeArchiveDto 
   const current = a.locations[0];
   return (
     <Space wrap size="small" data-testid="archive-prints">
-      <Tooltip title={latest ? `第 ${latest.version} 版，依据装订第 ${latest.bindingVersion} 版生成` : '正在生成归档文件…'}>
+      <Tooltip title={latest ? `第 ${latest.version} 版，依据装订第 ${latest.bindingVersion} 版生成` : pending ? '正在生成归档文件…' : '没有归档文件'}>
         <Button size="small" icon={<FileDoneOutlined />} disabled={!latest} loading={file.busy} onClick={() => void file.open({ volumeId: a.volumeId })} data-testid="archive-file-open">
           归档文件{pending && latest ? '（更新中）' : ''}
         </Button>

@@ -4,6 +4,7 @@ import { failureMessage } from '../../rpc/rpc-failure';
 import { useRpc } from '../../rpc/use-rpc';
 import { dateTimeText } from '../inspections/inspection-labels';
 import { VolumeLoans } from '../lending/VolumeLoans';
+import { ArchivedFileStatus } from './ArchivedFileStatus';
 import { LocationSection } from './LocationSection';
 import { SupplementSection } from './SupplementSection';
 
@@ -36,6 +37,7 @@ export function ArchiveRecord({ volumeId, canEdit }: { volumeId: number; canEdit
         <Descriptions.Item label="归档人">{a.archivedByName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="归档时间">{dateTimeText(a.archivedAt)}</Descriptions.Item>
       </Descriptions>
+      <ArchivedFileStatus archive={a} canEdit={canEdit} />
       <Divider style={{ margin: '8px 0' }} />
       <LocationSection archive={a} canEdit={canEdit} />
       <Divider style={{ margin: '8px 0' }} />

@@ -43,3 +43,11 @@ export async function searchAndPick(page: Page, select: Locator, text: string, l
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first();
   await option.click();
 }
+
+/**
+ * Waits until no CSS animation runs (antd zooms a modal in from the pointer): on a loaded machine a click
+ * aimed at a button mid-zoom can land beside it although Playwright saw the button "stable".
+ */
+export async function motionSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}

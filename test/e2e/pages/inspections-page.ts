@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { pickOption } from './app';
+import { motionSettled, pickOption } from './app';
 
 export type InspectionTab = 'basics' | 'members' | 'documents' | 'signing' | 'result' | 'review' | 'follow-up' | 'publication';
 
@@ -52,8 +52,11 @@ export class InspectionsPage {
   /** 开始检查 / 检查结束: the date dialog keeps today's date; Enter on the focused button confirms. */
   async advance(button: 'inspection-start' | 'inspection-finish', expected: string): Promise<void> {
     await this.page.getByTestId(button).click();
-    await expect(this.page.getByTestId('date-action-ok')).toBeVisible();
-    await this.page.getByTestId('date-action-ok').click();
+    const ok = this.page.getByTestId('date-action-ok');
+    await expect(ok).toBeVisible();
+    await motionSettled(this.page);
+    await ok.click();
+    await expect(ok).toBeHidden({ timeout: 20_000 });
     await expect(this.status).toHaveText(expected);
   }
 

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { pickOption, searchAndPick } from './app';
+import { motionSettled, pickOption, searchAndPick } from './app';
 
 export type NewPlan = { title: string; year: number; businessLine: string; bureau: string };
 export type NewTask = { name: string; item: string; from: string; to: string; defaultPercent: number; overrides?: Record<string, number> };
@@ -108,7 +108,7 @@ export class PlansPage {
         await this.page.getByTestId('plan-submit').click();
         const confirm = this.page.getByTestId('plan-submit-confirm');
         await confirm.waitFor();
-        await this.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+        await motionSettled(this.page);
         await confirm.click();
       }
       await expect(this.status).toHaveText('报送审核', { timeout: 5_000 });

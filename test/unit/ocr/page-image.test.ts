@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { measureSkew, otsu, removeRules, toUpright, type GreyImage } from '../../../electron/core/ocr/page-image';
+import { measureSkew, otsu, removeRules, sealFree, toUpright, type GreyImage } from '../../../electron/core/ocr/page-image';
 
 /** A white page with dark text-like bars (lines of "characters") — no font needed. */
 async function barsPage(skew: number): Promise<GreyImage> {
@@ -33,6 +33,28 @@ describe('page image helpers', () => {
     expect(data[150 * w + 300]).toBe(255);
     expect(data[51 * w + 300]).toBe(255);
     expect(data[115 * w + 115]).toBe(0);
+  });
+
+  it('erases an underline that steps across pixel rows and has gaps (left by deskewing and JPEG)', () => {
+    const w = 600, h = 100;
+    const data = Buffer.alloc(w * h, 255);
+    // 1 px thick, one row lower every 100 px, a 2-px gap every 37 px: no straight run is longer than 36 px
+    for (let x = 20; x < 580; x++) if (x % 37 > 1) data[(40 + Math.floor(x / 100)) * w + x] = 30;
+    for (let x = 200; x < 230; x++) for (let y = 10; y < 35; y++) data[y * w + x] = 0; // a "character" above it
+    removeRules({ data, width: w, height: h }, 120);
+    for (let x = 20; x < 580; x++) expect(data[(40 + Math.floor(x / 100)) * w + x], `x=${x}`).toBe(255);
+    expect(data[20 * w + 215]).toBe(0);
+  });
+
+  it('turns a red seal into paper but keeps black and blue ink, also under the seal', () => {
+    const px = (r: number, g: number, b: number) => [r, g, b];
+    const rgb = Buffer.from([...px(250, 247, 238), ...px(215, 75, 65), ...px(20, 18, 20), ...px(30, 40, 160), ...px(15, 5, 5)]);
+    const [paper, seal, black, blue, blackUnderSeal] = Array.from(sealFree(rgb));
+    expect(paper).toBeGreaterThan(240);
+    expect(seal).toBe(255);
+    expect(black).toBeLessThan(40);
+    expect(blue).toBeLessThan(40);
+    expect(blackUnderSeal).toBeLessThan(40);
   });
 
   it('maps recognition coordinates back through upscale and deskew', () => {

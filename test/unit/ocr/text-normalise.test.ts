@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cerNormalise, characterErrorRate, editDistance, normaliseOcrLine, normaliseOcrText } from '../../../electron/core/ocr/text-normalise';
+import { cerNormalise, characterErrorRate, editDistance, normaliseOcrLine, normaliseOcrText, repairCreditCodes } from '../../../electron/core/ocr/text-normalise';
 
 describe('normaliseOcrText (what is stored and indexed)', () => {
   it.each([
@@ -31,5 +31,17 @@ describe('character error rate', () => {
     expect(characterErrorRate('抽查结果公示', '抽查结果公')).toBeCloseTo(1 / 6);
     expect(characterErrorRate('抽查', '抽查结果')).toBe(1);
     expect(characterErrorRate('', '')).toBe(0);
+  });
+});
+
+describe('repairCreditCodes (统一社会信用代码 look-alikes)', () => {
+  it('reads O, I, Z, S as 0, 1, 2, 5 inside an 18-character code only', () => {
+    expect(repairCreditCodes('2沈阳市明远食品有限公司916GYU9NOFTAOGJDFD未发现问题')).toBe('2沈阳市明远食品有限公司916GYU9N0FTA0GJDFD未发现问题');
+    expect(repairCreditCodes('代码:91I1E0JR2RHAM47LDW')).toBe('代码:9111E0JR2RHAM47LDW');
+    expect(repairCreditCodes('91350100M000100Y43')).toBe('91350100M000100Y43'); // a real code stays as it is
+  });
+
+  it('leaves other Latin text alone: words, e-mail, 17 or 19 characters, no category digit', () => {
+    for (const s of ['OSZI', 'jcdd13@scjg.gov.cn', '91NCGJD74FKU2QHYO', '91NCGJD74FKU2QHYPOG', 'ABOUTSOMETHINGZOOS', 'LN96573337']) expect(repairCreditCodes(s)).toBe(s);
   });
 });
