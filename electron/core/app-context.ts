@@ -211,16 +211,18 @@ export async function createAppContext(config: AppConfig) {
     await config.platform.revealInFolder(file);
     return file;
   };
+  const pickFolder = (title: string) => config.platform.pickFolder({ title });
   const systemInfo = async () => {
     const count = async (table: string) => (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))?.n ?? 0;
     return {
       version: config.version ?? '0.0.0-dev',
       dataDir: config.dataDir,
       schemaVersion: await db.schemaVersion(),
+      nativeDialogs: config.platform.kind === 'electron',
       counts: { bureaus: await count('bureaus'), users: await count('users'), targets: await count('targets'), auditEvents: await count('audit_events') },
     };
   };
-  const deps = { handlers: buildHandlers({ scans, scanAcquire, watchedFolders, revealExport, transfers, backup, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, volumeMarks, archives, fixity, archivePrints, archivedFiles, fixitySchedule, loans, db, inspections, publish, reports, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
+  const deps = { handlers: buildHandlers({ scans, scanAcquire, watchedFolders, revealExport, pickFolder, transfers, backup, auth, users, bureaus, targets, imports, staged, inspectorDirectory, items, plans, tasks, draws, documents, volumes, volumeMarks, archives, fixity, archivePrints, archivedFiles, fixitySchedule, loans, db, inspections, publish, reports, calendar, jobs, audit, systemInfo }), auth, bureaus, logger };
   if (config.resumeJobs ?? true) {
     await jobs.resume();
     // Archived volumes left without their archived file (its job never started or failed): start it now.

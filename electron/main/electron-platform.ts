@@ -26,6 +26,12 @@ export function createElectronPlatform(currentWindow: () => BrowserWindow | null
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
     },
+    async pickFolder({ title }) {
+      const options: OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+      const window = parent();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async pickSavePath({ title, defaultName, filters }) {
       const options: SaveDialogOptions = { title, defaultPath: defaultName, filters: filters ?? [] };
       const window = parent();

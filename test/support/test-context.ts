@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { createAppContext, type AppContext } from '../../electron/core/app-context';
 import type { Logger } from '../../electron/core/config';
+import type { HostPlatform } from '../../electron/core/platform/host-platform';
 import { createHeadlessPlatform } from '../../electron/host/headless-platform';
 
 export const RESOURCES_DIR = path.resolve(__dirname, '../../resources');
@@ -44,11 +45,11 @@ export function tempDir(prefix = 'casebinder-test-'): string {
 export type TestContext = Awaited<ReturnType<typeof makeTestContext>>;
 
 /** The real createAppContext on a real SQLite file in a temp dir, with a fixed clock and seeded randomness. */
-export async function makeTestContext(options: { dataDir?: string; clock?: ReturnType<typeof fixedClock> } = {}) {
+export async function makeTestContext(options: { dataDir?: string; clock?: ReturnType<typeof fixedClock>; platform?: HostPlatform } = {}) {
   const dataDir = options.dataDir ?? path.join(tempDir(), 'data');
   const clock = options.clock ?? fixedClock();
   const { logger, entries } = memoryLogger();
-  const app: AppContext = await createAppContext({ dataDir, resourcesDir: RESOURCES_DIR, platform: createHeadlessPlatform(), create: true, clock, random: seededRandom(dataDir), logger });
+  const app: AppContext = await createAppContext({ dataDir, resourcesDir: RESOURCES_DIR, platform: options.platform ?? createHeadlessPlatform(), create: true, clock, random: seededRandom(dataDir), logger });
   const admin = await app.ensureInitialised();
 
   /** Sign in through dispatch (changing the one-time password) and return a typed caller. */

@@ -8,6 +8,8 @@ export type HostPlatform = {
   readonly kind: 'electron' | 'headless';
   /** Ask the user for files to open; headless hosts return the paths configured for them (or none). */
   pickFiles(options: { title: string; filters?: FileFilter[]; multiple?: boolean }): Promise<string[]>;
+  /** Ask for a folder (backups, restores, transfer packages, watched folders); null when cancelled or headless without one configured. */
+  pickFolder(options: { title: string }): Promise<string | null>;
   /** Ask where to save; returns null when cancelled. */
   pickSavePath(options: { title: string; defaultName: string; filters?: FileFilter[] }): Promise<string | null>;
   /** Show a file in the OS file manager (no-op headless). */

@@ -1,3 +1,4 @@
+import type { MethodOutput } from '../../../shared/contract';
 import { buildArchiveHandlers } from '../archives/archive-handlers';
 import type { ArchiveService } from '../archives/archive-service';
 import type { Fixity } from '../archives/fixity';
@@ -83,7 +84,8 @@ export type HandlerDeps = {
   scanAcquire: ScanAcquire;
   watchedFolders: WatchedFolders;
   revealExport: (fileName: string) => Promise<string>;
-  systemInfo: () => Promise<{ version: string; dataDir: string; schemaVersion: number; counts: { bureaus: number; users: number; targets: number; auditEvents: number } }>;
+  pickFolder: (title: string) => Promise<string | null>;
+  systemInfo: () => Promise<MethodOutput<'system.info'>>;
 };
 
 /** Every contract method's handler; a method without one fails to compile. */
@@ -143,6 +145,7 @@ export function buildHandlers(d: HandlerDeps): Handlers {
     'audit.verify': async (_input, call) => ({ jobId: (await d.jobs.start('audit.verify', {}, call.actor.userId)).id }),
     'audit.list': (input) => d.audit.list(input.limit, input.beforeSeq),
 
+    'system.pickFolder': async (input) => ({ path: await d.pickFolder(input.title) }),
     'system.info': () => d.systemInfo(),
     'system.revealExport': async (input) => ({ path: await d.revealExport(input.fileName) }),
   };

@@ -1,5 +1,6 @@
 import { CloudUploadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { FolderInput } from '../../forms/FolderInput';
 import { useState } from 'react';
 import type { JobDto } from '../../../shared/contract/jobs';
 import { MESSAGES_ZH } from '../../../shared/errors/messages-zh';
@@ -40,7 +41,7 @@ export function BackupPage() {
             把整个数据文件夹（数据库在线备份 + 全部文件）备份到另一个文件夹或移动硬盘。再次备份到同一文件夹时只复制新增的文件（按内容哈希）。备份文件夹不能在数据文件夹之内。
           </Typography.Text>
           <Space.Compact style={{ width: '100%', maxWidth: 820 }}>
-            <Input value={dir} onChange={(e) => setDir(e.target.value)} placeholder="备份文件夹的完整路径，如 /media/usb/casebinder-备份" className="cb-code" aria-label="备份文件夹" data-testid="backup-dir" />
+            <FolderInput value={dir} onChange={setDir} title="选择备份文件夹" placeholder="备份文件夹的完整路径，如 /media/usb/casebinder-备份" ariaLabel="备份文件夹" testId="backup-dir" style={{ flex: 1 }} />
             <Button type="primary" icon={<CloudUploadOutlined />} disabled={dir.trim() === ''} loading={runBackup.isPending} onClick={() => start('run')} data-testid="backup-run">
               开始备份
             </Button>

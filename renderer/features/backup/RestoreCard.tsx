@@ -1,5 +1,6 @@
 import { RollbackOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Typography } from 'antd';
+import { FolderInput } from '../../forms/FolderInput';
 import { useState } from 'react';
 import { useRpcMutation } from '../../rpc/use-rpc';
 import { ProblemAlert } from '../inspections/ProblemAlert';
@@ -41,11 +42,11 @@ export function RestoreCard() {
         />
         <label style={{ display: 'grid', gap: 4 }}>
           <Typography.Text>备份文件夹</Typography.Text>
-          <Input value={dir} onChange={(e) => setDir(e.target.value)} placeholder="/media/usb/casebinder-备份" className="cb-code" data-testid="restore-dir" />
+          <FolderInput value={dir} onChange={setDir} title="选择要恢复的备份文件夹" placeholder="/media/usb/casebinder-备份" testId="restore-dir" />
         </label>
         <label style={{ display: 'grid', gap: 4 }}>
           <Typography.Text>恢复到（新的空文件夹，不能是当前数据文件夹）</Typography.Text>
-          <Input value={dataDir} onChange={(e) => setDataDir(e.target.value)} placeholder="/home/档案室/casebinder-恢复" className="cb-code" data-testid="restore-data-dir" />
+          <FolderInput value={dataDir} onChange={setDataDir} title="选择恢复到的新的空文件夹" placeholder="/home/档案室/casebinder-恢复" testId="restore-data-dir" />
         </label>
         <Button danger icon={<RollbackOutlined />} disabled={!ready} loading={restore.isPending} onClick={confirm} data-testid="restore-start">
           恢复到新文件夹…

@@ -1,5 +1,6 @@
 import { FolderAddOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import { FolderInput } from '../../forms/FolderInput';
 import { useState } from 'react';
 import type { WatchedFolderDto } from '../../../shared/contract/scans';
 import { useRpc, useRpcMutation } from '../../rpc/use-rpc';
@@ -72,7 +73,7 @@ export function WatchedFoldersCard() {
         data-testid="watched-folder-table"
       />
       <Space.Compact style={{ width: '100%', marginTop: 12 }}>
-        <Input value={folderPath} onChange={(e) => setFolderPath(e.target.value)} onPressEnter={() => void submit()} placeholder="文件夹完整路径，如 /srv/scans/heping 或 D:\扫描件" aria-label="文件夹完整路径" data-testid="watched-folder-path" />
+        <FolderInput value={folderPath} onChange={setFolderPath} onPressEnter={() => void submit()} title="选择扫描件文件夹" placeholder="文件夹完整路径，如 /srv/scans/heping 或 D:\扫描件" ariaLabel="文件夹完整路径" testId="watched-folder-path" style={{ flex: 1 }} />
         <Select<number> value={bureauId} onChange={setBureauId} showSearch={{ optionFilterProp: 'label' }} options={bureauOptions(bureaus.within(user.bureauId))} style={{ width: 220 }} aria-label="所属单位" data-testid="watched-folder-bureau" />
         <Input value={label} onChange={(e) => setLabel(e.target.value)} onPressEnter={() => void submit()} maxLength={100} placeholder="说明（可选）" style={{ width: 200 }} aria-label="说明" />
         <Button type="primary" icon={<FolderAddOutlined />} disabled={folderPath.trim() === ''} loading={add.isPending} onClick={() => void submit()} {...testId('watched-folder-add')}>

@@ -1,5 +1,6 @@
 import { ExportOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Card, Form, Select, Typography } from 'antd';
+import { FolderInput } from '../../forms/FolderInput';
 import { useState } from 'react';
 import { applyServerError } from '../../forms/server-errors';
 import { useRpc, useRpcMutation } from '../../rpc/use-rpc';
@@ -48,7 +49,7 @@ export function TransferExportCard() {
           <Select showSearch={{ optionFilterProp: 'label' }} options={bureauOptions(bureaus.list.filter((b) => b.id !== user.bureauId))} placeholder="检查对象所在地的市场监管部门" data-testid="transfer-export-to" />
         </Form.Item>
         <Form.Item name="outDir" label="输出文件夹" extra="填写一个新的或空的文件夹完整路径（如移动硬盘上的文件夹）；留空则写入数据文件夹的 exports/ 下。">
-          <Input placeholder="例如 /media/usb/移交-210102" className="cb-code" data-testid="transfer-export-dir" />
+          <FolderInput title="选择移交包的输出文件夹" placeholder="例如 /media/usb/移交-210102" testId="transfer-export-dir" />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<ExportOutlined />} loading={start.isPending} data-testid="transfer-export-start">
           生成移交包

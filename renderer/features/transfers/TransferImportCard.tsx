@@ -1,5 +1,6 @@
 import { ImportOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
+import { FolderInput } from '../../forms/FolderInput';
 import { useState } from 'react';
 import { hrefOf } from '../../router/navigation';
 import { useRpcMutation } from '../../rpc/use-rpc';
@@ -28,7 +29,7 @@ export function TransferImportCard() {
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">填写发送单位交来的移交包文件夹（含 bagit.txt）。签名须来自已信任的单位公钥；任何文件被改动、缺失或重复导入，都不导入任何内容。</Typography.Text>
         <Space.Compact style={{ width: '100%' }}>
-          <Input value={dir} onChange={(e) => setDir(e.target.value)} onPressEnter={() => dir.trim() && run()} placeholder="移交包文件夹的完整路径" className="cb-code" aria-label="移交包文件夹" data-testid="transfer-import-dir" />
+          <FolderInput value={dir} onChange={setDir} onPressEnter={() => dir.trim() && run()} title="选择移交包文件夹" placeholder="移交包文件夹的完整路径" ariaLabel="移交包文件夹" testId="transfer-import-dir" style={{ flex: 1 }} />
           <Button type="primary" icon={<ImportOutlined />} disabled={dir.trim() === ''} loading={start.isPending} onClick={run} data-testid="transfer-import-start">
             校验并接收
           </Button>
