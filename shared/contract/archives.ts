@@ -3,6 +3,7 @@ import { AUTO_FINDING_KEYS, FINDING_STATUSES, FIXITY_CODE_LIST, FIXITY_PROPERTIE
 import { RETENTION_PERIODS } from '../domain/volumes/volumes';
 import { Id } from './common';
 import { method } from './method';
+import { ERROR_CODES } from '../errors/codes';
 import { VOLUME_STATUSES } from './volumes';
 
 /** Who submits a bound volume for legal review and archives an approved one: the custody bureau's clerks (档案员) and admins. */
@@ -104,6 +105,8 @@ export const VolumeArchiveDto = z.object({
    */
   fileState: z.enum(ARCHIVED_FILE_STATES).default('current'),
   fileJobId: Id.nullable().default(null),
+  /** Why the last attempt to make it failed (an error code: BLOB_MISSING, DISK_FULL …), if one did. */
+  fileLastError: z.enum(ERROR_CODES).nullable().default(null),
 });
 export type VolumeArchiveDto = z.infer<typeof VolumeArchiveDto>;
 

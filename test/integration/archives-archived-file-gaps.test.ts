@@ -42,7 +42,7 @@ describe('archived files that were never made (issue 8)', () => {
     expect(await jobsFor(t.app, v.volumeId)).toEqual([{ state: 'failed', supplement: null }]);
 
     // Archived without an archived file and no job making one: the record says so, the check fails on it (integrity).
-    expect(await clerk.call('archives.get', { volumeId: v.volumeId })).toMatchObject({ files: [], fileState: 'missing', fileJobId: null });
+    expect(await clerk.call('archives.get', { volumeId: v.volumeId })).toMatchObject({ files: [], fileState: 'missing', fileJobId: null, fileLastError: 'BLOB_MISSING' });
     const failed = await verifyArchive(t, v.volumeId, clerk);
     expect(failed.ok).toBe(false);
     expect(failed.failures).toEqual([{ volumeId: v.volumeId, property: 'integrity', code: 'ARCHIVED_FILE_MISSING', item: `archive:${v.volumeId}`, detail: expect.stringContaining('归档后没有归档文件') }]);

@@ -2,6 +2,7 @@ import type { ArchivedFileDto, LegalReviewDto, VolumeArchiveDto } from '../../..
 import { returnList, type AutoFinding, type ManualItem } from '../../../shared/domain/archives/archives';
 import type { RetentionPeriod } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
+import { isErrorCode } from '../../../shared/errors/codes';
 import type { Database, Tx } from '../db/database';
 
 /** SQL for legal reviews, archived volumes, 档号 settings and counters; services get DTOs, never rows. */
@@ -69,16 +70,18 @@ export async function listArchivedFiles(tx: Database | Tx, volumeId: number): Pr
  * file (made after a crash before its job started, a failed job, or archived before migration 0016), with the
  * 'archives.archivedFile' job queued or running for it, if any.
  */
-export async function archivedFileGaps(tx: Database | Tx, volumeId?: number): Promise<{ volumeId: number; supplementId: number | null; jobId: number | null }[]> {
-  const rows = await tx.all<{ volume_id: number; supplement_id: number | null; job_id: number | null }>(
+export async function archivedFileGaps(tx: Database | Tx, volumeId?: number): Promise<{ volumeId: number; supplementId: number | null; jobId: number | null; lastError: string | null }[]> {
+  const rows = await tx.all<{ volume_id: number; supplement_id: number | null; job_id: number | null; last_error: string | null }>(
     `SELECT x.volume_id, x.supplement_id, (SELECT max(j.id) FROM jobs j WHERE j.kind = 'archives.archivedFile' AND j.state IN ('queued','running')
-       AND json_extract(j.input, '$.volumeId') = x.volume_id AND json_extract(j.input, '$.supplementId') IS x.supplement_id) AS job_id
+       AND json_extract(j.input, '$.volumeId') = x.volume_id AND json_extract(j.input, '$.supplementId') IS x.supplement_id) AS job_id,
+       (SELECT j.error_code FROM jobs j WHERE j.kind = 'archives.archivedFile' AND j.state = 'failed'
+       AND json_extract(j.input, '$.volumeId') = x.volume_id AND json_extract(j.input, '$.supplementId') IS x.supplement_id ORDER BY j.id DESC LIMIT 1) AS last_error
      FROM (SELECT a.volume_id, (SELECT max(s.id) FROM volume_supplements s WHERE s.volume_id = a.volume_id) AS supplement_id FROM volume_archives a ${volumeId === undefined ? '' : 'WHERE a.volume_id = ?'}) x
      WHERE NOT EXISTS (SELECT 1 FROM volume_archived_files f WHERE f.volume_id = x.volume_id AND f.supplement_id IS x.supplement_id)
      ORDER BY x.volume_id`,
     volumeId === undefined ? [] : [volumeId],
   );
-  return rows.map((r) => ({ volumeId: r.volume_id, supplementId: r.supplement_id, jobId: r.job_id }));
+  return rows.map((r) => ({ volumeId: r.volume_id, supplementId: r.supplement_id, jobId: r.job_id, lastError: r.last_error }));
 }
 
 export async function loadArchivedFileSnapshots(db: Database): Promise<Map<string, object>> {
@@ -109,10 +112,11 @@ export async function findArchive(tx: Database | Tx, volumeId: number): Promise<
   };
 }
 
-async function fileState(tx: Database | Tx, volumeId: number): Promise<Pick<VolumeArchiveDto, 'fileState' | 'fileJobId'>> {
+async function fileState(tx: Database | Tx, volumeId: number): Promise<Pick<VolumeArchiveDto, 'fileState' | 'fileJobId' | 'fileLastError'>> {
   const gap = (await archivedFileGaps(tx, volumeId))[0];
-  if (!gap) return { fileState: 'current', fileJobId: null };
-  return gap.jobId === null ? { fileState: 'missing', fileJobId: null } : { fileState: 'pending', fileJobId: gap.jobId };
+  if (!gap) return { fileState: 'current', fileJobId: null, fileLastError: null };
+  const fileLastError = gap.lastError !== null && isErrorCode(gap.lastError) ? gap.lastError : null;
+  return gap.jobId === null ? { fileState: 'missing', fileJobId: null, fileLastError } : { fileState: 'pending', fileJobId: gap.jobId, fileLastError };
 }
 
 export const archiveSnapshot = async (tx: Database | Tx, volumeId: number): Promise<object> => {

@@ -3,6 +3,7 @@ import { Alert, Button, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { VolumeArchiveDto } from '../../../shared/contract/archives';
+import { MESSAGES_ZH } from '../../../shared/errors/messages-zh';
 import { useRpcMutation } from '../../rpc/use-rpc';
 import { ProblemAlert } from '../inspections/ProblemAlert';
 import { useInspectionAction } from '../inspections/use-inspection-action';
@@ -42,7 +43,11 @@ export function ArchivedFileStatus({ archive: a, canEdit }: { archive: VolumeArc
         type="warning"
         showIcon
         title="本卷缺少归档文件"
-        description="归档或最近一次登记补充件之后，归档文件没有生成（如程序中途退出）。重新生成不会改变已有的归档文件。"
+        description={
+          a.fileLastError
+            ? `上次生成失败：${MESSAGES_ZH[a.fileLastError]}（${a.fileLastError}）。排除原因后可重新生成；重新生成不会改变已有的归档文件。`
+            : '归档或最近一次登记补充件之后，归档文件没有生成（如程序中途退出）。重新生成不会改变已有的归档文件。'
+        }
         action={
           canEdit ? (
             <Button size="small" icon={<RedoOutlined />} loading={action.busy} onClick={() => void action.run(() => regenerate.mutateAsync({ volumeId: a.volumeId }), '已开始生成归档文件')} data-testid="archived-file-regenerate">
