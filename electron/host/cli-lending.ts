@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LoanDto, MethodInput } from '../../shared/contract';
-import type { LoanForm, LoanPurpose, LoanState } from '../../shared/domain/lending/lending';
+import { LOAN_FORM_LABELS, LOAN_PURPOSE_LABELS, LOAN_STATE_LABELS, type LoanPurpose } from '../../shared/domain/lending/lending';
 import { AppError } from '../../shared/errors/app-error';
 import type { AppContext } from '../core/app-context';
 import { exportFilePath } from '../core/exports/export-file';
@@ -14,11 +14,11 @@ export const LENDING_USAGE = `lending list [--status pending|out|overdue|all] | 
 type CliOptions = { json: boolean; dataDir: string; values: Record<string, string | boolean | undefined>; positionals: string[]; open: () => Promise<AppContext> };
 type Result = { code: number; json: unknown; text: string };
 
-// The same words as the 借阅管理 screen (renderer/features/lending/lending-labels.ts).
-const PURPOSES = { 查阅: 'consult', 复制: 'copy', 出证: 'evidence', 其他: 'other' } as const satisfies Record<string, LoanPurpose>;
-const PURPOSE_LABELS = { consult: '查阅', copy: '复制', evidence: '出证', other: '其他' } as const satisfies Record<LoanPurpose, string>;
-const FORM_LABELS = { paper: '纸质借出', electronic: '电子借阅' } as const satisfies Record<LoanForm, string>;
-const STATE_LABELS = { requested: '待审批', approved: '已批准', rejected: '不予借阅', out: '借出中', returned: '已归还', expired: '已到期' } as const satisfies Record<LoanState, string>;
+// The same words as the 借阅管理 screen.
+const PURPOSES = Object.fromEntries(Object.entries(LOAN_PURPOSE_LABELS).map(([k, label]) => [label, k as LoanPurpose])) as Record<(typeof LOAN_PURPOSE_LABELS)[LoanPurpose], LoanPurpose>;
+const PURPOSE_LABELS = LOAN_PURPOSE_LABELS;
+const FORM_LABELS = LOAN_FORM_LABELS;
+const STATE_LABELS = LOAN_STATE_LABELS;
 /** The list filters, as the screen's tabs: 借出中 are paper originals out and approved loans (current electronic copies). */
 const LIST_FILTERS = {
   pending: { states: ['requested'] },

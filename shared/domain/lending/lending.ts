@@ -37,3 +37,8 @@ export const isOverdue = (status: LoanStatus, dueOn: string | null, today: strin
 /** An electronic loan gives a copy while approved, up to and including its due date. */
 export const givesCopy = (status: LoanStatus, form: LoanForm, dueOn: string | null, today: string): boolean =>
   form === 'electronic' && status === 'approved' && dueOn !== null && dueOn >= today;
+
+/** The words of the 借阅管理 screen and the `casebinder lending` CLI. */
+export const LOAN_FORM_LABELS = { paper: '纸质借出', electronic: '电子借阅' } as const satisfies Record<LoanForm, string>;
+export const LOAN_PURPOSE_LABELS = { consult: '查阅', copy: '复制', evidence: '出证', other: '其他' } as const satisfies Record<LoanPurpose, string>;
+export const LOAN_STATE_LABELS = { requested: '待审批', approved: '已批准', rejected: '不予借阅', out: '借出中', returned: '已归还', expired: '已到期' } as const satisfies Record<LoanState, string>;
