@@ -16,9 +16,6 @@ type Result = { code: number; json: unknown; text: string };
 
 // The same words as the 借阅管理 screen.
 const PURPOSES = Object.fromEntries(Object.entries(LOAN_PURPOSE_LABELS).map(([k, label]) => [label, k as LoanPurpose])) as Record<(typeof LOAN_PURPOSE_LABELS)[LoanPurpose], LoanPurpose>;
-const PURPOSE_LABELS = LOAN_PURPOSE_LABELS;
-const FORM_LABELS = LOAN_FORM_LABELS;
-const STATE_LABELS = LOAN_STATE_LABELS;
 /** The list filters, as the screen's tabs: 借出中 are paper originals out and approved loans (current electronic copies). */
 const LIST_FILTERS = {
   pending: { states: ['requested'] },
@@ -35,8 +32,8 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
 
 const loanLine = (l: LoanDto): string =>
   [
-    `#${l.id}`, l.archiveNo, l.volumeTitle, FORM_LABELS[l.form], `${l.borrowerName}${l.borrowerUnit ? `（${l.borrowerUnit}）` : ''}`, PURPOSE_LABELS[l.purpose], `${l.days} 天`,
-    STATE_LABELS[l.state] + (l.dueOn ? ` 至 ${l.dueOn}` : '') + (l.overdue ? '（逾期）' : ''),
+    `#${l.id}`, l.archiveNo, l.volumeTitle, LOAN_FORM_LABELS[l.form], `${l.borrowerName}${l.borrowerUnit ? `（${l.borrowerUnit}）` : ''}`, LOAN_PURPOSE_LABELS[l.purpose], `${l.days} 天`,
+    LOAN_STATE_LABELS[l.state] + (l.dueOn ? ` 至 ${l.dueOn}` : '') + (l.overdue ? '（逾期）' : ''),
   ].join('  ');
 
 /** The call a subcommand makes, or null for bad usage. Every step goes through dispatch as LOGIN. */

@@ -164,7 +164,7 @@ export function createArchiveService({ db, clock, audit, bureaus, volumes, start
     const row = await findVolume(db, volumeId);
     access([row.custody_bureau_id, row.inspecting_bureau_id]);
     assertCustody(row.custody_bureau_id);
-    if (!(await findArchive(db, volumeId))) throw new AppError('ARCHIVE_STATE_INVALID', { id: volumeId, status: row.status });
+    if (row.status !== 'archived') throw new AppError('ARCHIVE_STATE_INVALID', { id: volumeId, status: row.status }); // the archiving sets it in its own transaction
     const gap = (await archivedFileGaps(db, volumeId))[0];
     if (!gap) throw new AppError('ARCHIVED_FILE_EXISTS', { volumeId });
     if (gap.jobId !== null) return { jobId: gap.jobId };
