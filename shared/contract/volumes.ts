@@ -2,7 +2,8 @@ import { DOCUMENT_FIELDS } from '../domain/documents/doc-fields';
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
 import { NON_PUBLIC_REASONS } from '../domain/inspections/inspections';
-import { CHECKLIST_KEYS, PAGE_ROTATIONS, RETENTION_PERIODS, VOLUME_DOC_TYPES, VOLUME_ENTRY_SOURCES, VOLUME_MEDIA_TYPES } from '../domain/volumes/volumes';
+import { CUSTODY_RULES } from '../domain/items';
+import { CHECKLIST_KEYS, MANUAL_VOLUME_PURPOSES, PAGE_ROTATIONS, RETENTION_PERIODS, VOLUME_DOC_TYPES, VOLUME_ENTRY_SOURCES, VOLUME_MEDIA_TYPES } from '../domain/volumes/volumes';
 import { Id, pageOf } from './common';
 import { method } from './method';
 
@@ -29,6 +30,12 @@ export const VolumeSummaryDto = z.object({
   inspectingBureauId: Id,
   inspectingBureauName: z.string(),
   title: z.string(),
+  /** 'draw' = opened by a draw for a drawn target; 'manual' = opened by hand or received in a transfer. */
+  openedBy: z.enum(['draw', 'manual']),
+  /** Opened by hand: why (投诉举报 / 转办交办), the case's source reference, and the Art. 8 rule the custody bureau was chosen by. */
+  purpose: z.enum(MANUAL_VOLUME_PURPOSES).nullable(),
+  basis: z.string().nullable(),
+  custodyRule: z.enum(CUSTODY_RULES).nullable(),
   status: z.enum(VOLUME_STATUSES),
   /** The latest bound version, or null when never bound. */
   boundVersion: z.number().int().nullable(),
@@ -157,6 +164,9 @@ export const VolumeDto = VolumeSummaryDto.extend({
 });
 export type VolumeDto = z.infer<typeof VolumeDto>;
 
+/** A bureau's 案卷题名 pattern, whether it is the default, and the titles it gives (drawn / opened by hand). */
+export const VolumeTitleSettingsDto = z.object({ bureauId: Id, pattern: z.string(), isDefault: z.boolean(), example: z.string(), exampleByHand: z.string() });
+
 const metadata = {
   docType: z.enum(VOLUME_DOC_TYPES),
   docNo: text(100).nullable(),
@@ -180,6 +190,40 @@ export const volumesMethods = {
     scope: 'bureau',
     input: z.strictObject({ id: Id }),
     output: VolumeDto,
+  }),
+  'volumes.open': method({
+    summary: '手工建立专卷（投诉举报、转办交办引起的检查）：保管单位按所涉检查事项的管辖规则（登记机关或属地）确定',
+    access: VOLUME_EDITORS,
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({
+      targetId: Id,
+      purpose: z.enum(MANUAL_VOLUME_PURPOSES),
+      /** The complaint's registration number or the referral's 文号: one volume per target and source. */
+      basis: text(100).min(1, '请填写投诉举报登记编号或交办文号'),
+      /** The items the inspection concerns; their Art. 8 rule picks the custody bureau (none: 属地). */
+      itemIds: z.array(Id).max(50).default([]),
+      /** The inspecting unit; the caller's own bureau when left out. */
+      inspectingBureauId: Id.optional(),
+      /** Left out: the generated title "关于对…的投诉举报检查专卷". */
+      title: text(300).min(1).optional(),
+    }),
+    output: VolumeDto,
+  }),
+  'volumes.titleSettings': method({
+    summary: '单位的案卷题名规则（占位符：{对象名称} {检查来源} {年度}）及示例',
+    access: 'any',
+    scope: 'bureau',
+    input: z.strictObject({ bureauId: Id }),
+    output: VolumeTitleSettingsDto,
+  }),
+  'volumes.updateTitleSettings': method({
+    summary: '修改单位的案卷题名规则（只影响以后建立的专卷；已有题名不变，可逐卷修改）',
+    access: ['admin'],
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ bureauId: Id, pattern: text(100).min(1, '请填写题名规则') }),
+    output: VolumeTitleSettingsDto,
   }),
   'volumes.update': method({
     summary: '修改案卷题名',

@@ -135,6 +135,8 @@ test('legal review → archive: the clerk submits, the legal division approves, 
   await shell.screenshot('archives-fixity');
   await page.getByTestId('archives-tab-settings').click();
   await expect(page.getByTestId('archive-settings-example')).toHaveText(/-WS·\d{4}-D10-/);
+  await expect(page.getByTestId('title-settings-example')).toHaveText('关于对沈阳市××食品有限公司的双随机抽查检查专卷');
+  await expect(page.getByTestId('title-settings-pattern')).toHaveCount(0); // the clerk reads the rule; admins change it
   // 定期四性检测: off by default; only an admin switches it on (the clerk sees it).
   await expect(page.getByTestId('fixity-schedule-status')).toContainText('默认关闭');
   await expect(page.getByTestId('fixity-schedule-on')).toBeDisabled();

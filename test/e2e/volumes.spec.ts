@@ -7,7 +7,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { expect, test } from './fixtures/app-host';
 import { LEGAL, newestExport, reviewInspectionOf, seedDrawnInspections } from './fixtures/inspection-seed';
 import { settleAdminPassword } from './fixtures/seed';
-import { goTo, signIn } from './pages/app';
+import { goTo, motionSettled, searchAndPick, signIn } from './pages/app';
 import { InspectionsPage } from './pages/inspections-page';
 import { VolumesPage } from './pages/volumes-page';
 
@@ -221,4 +221,51 @@ test('a case volume: generated notice and an imported PDF, reordered (buttons, d
   await expect(volumes.versions).toContainText('第 1 版');
   await page.mouse.move(0, 0);
   await shell.screenshot('volume-workspace');
+});
+
+test('a volume opened by hand for a complaint: custody by the 属地 rule, its own checklist, the same complaint refused twice', async ({ page, appHost }) => {
+  const shell = await signIn(page, appHost);
+  const volumes = new VolumesPage(page);
+  // The admin gives the city bureau its own 案卷题名 rule first (档案管理 → 档号与题名规则); Enter saves.
+  await shell.openMenu('档案管理');
+  await page.getByTestId('archives-tab-settings').click();
+  const rule = page.getByTestId('title-settings-pattern');
+  await expect(page.getByTestId('title-settings-example')).toHaveText('关于对沈阳市××食品有限公司的双随机抽查检查专卷'); // loaded: the field holds the rule
+  await rule.fill('关于对{对象名称}的{检查来源}检查专卷（{年度}）');
+  await rule.press('Enter');
+  await expect(page.getByTestId('title-settings-example')).toHaveText(/^关于对沈阳市××食品有限公司的双随机抽查检查专卷（\d{4}）$/);
+  await shell.screenshot('title-settings');
+
+  await shell.openMenu('抽查专卷');
+  await expect(volumes.table.locator('.ant-table-row')).toHaveCount(2);
+
+  const openByHand = async (basis: string) => {
+    await page.getByTestId('volumes-open').click();
+    const form = page.getByTestId('open-volume-form');
+    await expect(form).toBeVisible();
+    await motionSettled(page);
+    await searchAndPick(page, form.getByTestId('open-volume-target'), '烟酒店', OTHER);
+    await form.getByTestId('open-volume-basis').fill(basis);
+    return form;
+  };
+  const form = await openByHand('TS-2026-0012');
+  await shell.screenshot('volume-open-by-hand');
+  await form.getByTestId('open-volume-basis').press('Enter'); // Enter in a field submits
+  await expect(volumes.screen).toBeVisible();
+  await expect(page.getByTestId('volume-title')).toHaveText(new RegExp(`^关于对${OTHER}的投诉举报检查专卷（\\d{4}）$`));
+  await expect(page.getByTestId('volume-source')).toHaveText('投诉举报（投诉举报登记编号：TS-2026-0012）');
+  await expect(page.getByTestId('volume-custody')).toHaveText('和平区市场监督管理局');
+  await expect(volumes.checklist).toContainText('案源材料（投诉举报登记 / 转办交办单）');
+  await expect(volumes.checklist).not.toContainText('检查结果已复核');
+
+  // Back in the list the source stands where a drawn volume shows its task; the same complaint twice is refused.
+  await shell.openMenu('抽查专卷');
+  await expect(volumes.row(`投诉举报 TS-2026-0012`)).toBeVisible();
+  const again = await openByHand('TS-2026-0012');
+  await again.getByTestId('open-volume-submit').click();
+  await expect(page.getByTestId('open-volume-problem')).toContainText('不要重复建卷');
+  await page.getByTestId('open-volume-problem').getByRole('button', { name: '打开已有专卷' }).click();
+  await expect(page.getByTestId('volume-source')).toContainText('TS-2026-0012');
+  await page.mouse.move(0, 0);
+  await shell.screenshot('volume-opened-by-hand');
 });

@@ -2,6 +2,8 @@ import type { InspectionDto, VolumeDto } from '../../../shared/contract';
 import { AUTO_FINDING_LABELS, type AutoFinding, type AutoFindingKey, type FindingStatus } from '../../../shared/domain/archives/archives';
 import { FOLLOW_UP_MEASURE_LABELS, NON_PUBLIC_REASON_LABELS, RESULT_CATEGORY_LABELS, RESULT_NEEDS_FOLLOW_UP } from '../../../shared/domain/inspections/inspections';
 import type { Database } from '../db/database';
+import type { CustodyRule } from '../../../shared/domain/items';
+import { custodyBureau } from '../../../shared/domain/volumes/volumes';
 
 const DEADLINE_LABELS = { entry: '结果录入', publication: '结果公示', order_publication: '责令改正公示', correction: '整改期限' } as const;
 
@@ -9,14 +11,19 @@ const finding = (key: AutoFindingKey, status: FindingStatus, notes: string[] = [
 
 /** Art. 8: the bureau that should keep the volume — the target's 登记机关 when every item of the task says so, else its 属地 bureau. */
 export async function expectedCustody(db: Database, volumeId: number): Promise<{ bureauId: number; rule: 'registration' | 'territorial' } | null> {
-  const row = await db.get<{ task_id: number | null; registration_bureau_id: number | null; territorial_bureau_id: number }>(
-    'SELECT v.task_id, t.registration_bureau_id, t.territorial_bureau_id FROM volumes v JOIN targets t ON t.id = v.target_id WHERE v.id = ?',
+  const row = await db.get<{ task_id: number | null; custody_rule: CustodyRule | null; registration_bureau_id: number | null; territorial_bureau_id: number }>(
+    'SELECT v.task_id, v.custody_rule, t.registration_bureau_id, t.territorial_bureau_id FROM volumes v JOIN targets t ON t.id = v.target_id WHERE v.id = ?',
     [volumeId],
   );
   if (!row) return null;
-  const rules = row.task_id === null ? [] : await db.all<{ custody_rule: string }>('SELECT i.custody_rule FROM task_items ti JOIN items i ON i.id = ti.item_id WHERE ti.task_id = ?', [row.task_id]);
-  const byRegistration = rules.length > 0 && rules.every((r) => r.custody_rule === 'registration') && row.registration_bureau_id !== null;
-  return byRegistration ? { bureauId: row.registration_bureau_id as number, rule: 'registration' } : { bureauId: row.territorial_bureau_id, rule: 'territorial' };
+  // A drawn volume follows its task's items; one opened by hand keeps the rule of the items named at opening.
+  const rules =
+    row.task_id !== null
+      ? (await db.all<{ custody_rule: CustodyRule }>('SELECT i.custody_rule FROM task_items ti JOIN items i ON i.id = ti.item_id WHERE ti.task_id = ?', [row.task_id])).map((r) => r.custody_rule)
+      : row.custody_rule !== null
+        ? [row.custody_rule]
+        : [];
+  return custodyBureau(rules, { registrationBureauId: row.registration_bureau_id, territorialBureauId: row.territorial_bureau_id });
 }
 
 function completeness(volume: VolumeDto): AutoFinding {

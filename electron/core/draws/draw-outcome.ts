@@ -1,4 +1,6 @@
 import type { DrawRecord } from '../../../shared/domain/draws';
+import { volumeTitle } from '../../../shared/domain/volumes/volumes';
+import { titlePatternOf } from '../volumes/volume-title';
 import type { AuditActor, AuditService } from '../audit/audit-service';
 import type { Clock } from '../config';
 import type { Tx } from '../db/database';
@@ -8,7 +10,6 @@ import { inspectionSnapshot, volumeSnapshot } from './draw-repository';
 type Deps = { clock: Clock; audit: AuditService };
 
 /** The default title of a case volume (editable later): 关于对××的双随机抽查检查专卷. */
-export const volumeTitle = (targetName: string) => `关于对${targetName}的双随机抽查检查专卷`;
 
 const CHUNK = 2000;
 
@@ -47,12 +48,13 @@ export function createDrawOutcome({ clock, audit }: Deps) {
     }
     await inspections.finish({ drawId: record.drawId, count: record.selected.length });
 
+    const { pattern } = await titlePatternOf(tx, bureauId); // the executing bureau 立卷
     const volumes = await audit.beginBulk(tx, { actor, action: 'draws.openVolumes', entity: 'volume', entityId: `draw:${record.drawId}` });
     const firstVolume = await nextId(tx, 'volumes');
     for (let i = 0; i < record.selected.length; i += CHUNK) {
       const rows: [number, number, number, number, string][] = [];
       for (const [k, s] of record.selected.slice(i, i + CHUNK).entries()) {
-        const volume = { task_id: task.task.id, target_id: s.targetId, inspection_id: firstInspection + i + k, custody_bureau_id: custodyOf(s.targetId), inspecting_bureau_id: bureauId, title: volumeTitle(s.name), opened_by: 'draw', status: 'open' };
+        const volume = { task_id: task.task.id, target_id: s.targetId, inspection_id: firstInspection + i + k, custody_bureau_id: custodyOf(s.targetId), inspecting_bureau_id: bureauId, title: volumeTitle(s.name, null, pattern, task.plan.year), opened_by: 'draw', status: 'open' };
         rows.push([firstVolume + i + k, s.targetId, volume.inspection_id, volume.custody_bureau_id, volume.title]);
         await volumes.add(firstVolume + i + k, volumeSnapshot(volume));
       }

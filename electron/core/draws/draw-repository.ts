@@ -123,7 +123,13 @@ export function inspectionSnapshot(
   return { taskId: r.task_id, drawId: r.draw_id, targetId: r.target_id, inspectingBureauId: r.inspecting_bureau_id, year: r.year, purpose: r.purpose, status: r.status, members, ...workflow };
 }
 
-export function volumeSnapshot(r: { task_id: number | null; target_id: number; inspection_id: number | null; custody_bureau_id: number; inspecting_bureau_id: number; title: string; opened_by: string; status: string }): object {
+type VolumeSnapshotRow = {
+  task_id: number | null; target_id: number; inspection_id: number | null; custody_bureau_id: number; inspecting_bureau_id: number; title: string; opened_by: string; status: string;
+  purpose?: string | null; basis?: string | null; custody_rule?: string | null;
+};
+
+/** A volume as the audit trail records it; the facts of a volume opened by hand (migration 0020) only where set, so older snapshots still match. */
+export function volumeSnapshot(r: VolumeSnapshotRow): object {
   return {
     taskId: r.task_id,
     targetId: r.target_id,
@@ -133,6 +139,7 @@ export function volumeSnapshot(r: { task_id: number | null; target_id: number; i
     title: r.title,
     openedBy: r.opened_by,
     status: r.status,
+    ...(r.purpose ? { purpose: r.purpose, basis: r.basis ?? null, custodyRule: r.custody_rule ?? null } : {}),
   };
 }
 

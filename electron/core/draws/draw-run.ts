@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { DRAW_ALGORITHM, DRAW_RECORD_FORMAT, type DrawRecord } from '../../../shared/domain/draws';
 import { drawTargets, formatPopulationCsv, matchInspectors, seedFromHex } from '../../../shared/domain/draws';
 import { SUBJECT_KIND_LABELS, REG_STATUS_LABELS } from '../../../shared/domain/targets';
+import { custodyBureau } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
 import type { AuditActor, AuditService } from '../audit/audit-service';
 import type { BlobStore } from '../blobs/blob-store';
@@ -159,11 +160,11 @@ function countBy(exclusions: Exclusion[]): Record<string, number> {
  * 属地 bureau (a target without a known registration bureau stays with the territorial one).
  */
 function custodyOf(task: TaskContext, targets: Map<number, SelectedTargetRow>) {
-  const byRegistration = task.items.length > 0 && task.items.every((i) => i.custody_rule === 'registration');
+  const rules = task.items.map((i) => i.custody_rule);
   return (targetId: number): number => {
     const t = targets.get(targetId);
     if (!t) throw new AppError('NOT_FOUND', { entity: 'target', id: targetId });
-    return byRegistration && t.registration_bureau_id !== null ? t.registration_bureau_id : t.territorial_bureau_id;
+    return custodyBureau(rules, { registrationBureauId: t.registration_bureau_id, territorialBureauId: t.territorial_bureau_id }).bureauId;
   };
 }
 

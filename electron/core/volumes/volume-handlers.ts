@@ -14,6 +14,13 @@ export function buildVolumeHandlers(d: { volumes: VolumeService; volumeMarks: Vo
   return {
     'volumes.list': async (input, call) => d.volumes.list({ ...input, bureauIds: call.bureauScope(input.bureauId) }),
     'volumes.get': (input, call) => d.volumes.get(input.id, anyBureau(call)),
+    'volumes.open': (input, call) => {
+      const inspectingBureauId = input.inspectingBureauId ?? call.requireSession().bureauId;
+      call.assertBureau(inspectingBureauId);
+      return d.volumes.open(call.actor, { ...input, inspectingBureauId }, anyBureau(call));
+    },
+    'volumes.titleSettings': (input) => d.volumes.titles.get(input.bureauId),
+    'volumes.updateTitleSettings': (input, call) => d.volumes.titles.update(call.actor, input),
     'volumes.update': (input, call) => d.volumes.update(call.actor, input, anyBureau(call)),
     'volumes.importDocument': (input, call) => d.volumes.importDocument(call.actor, input, anyBureau(call)),
     'volumes.updateDocument': (input, call) => d.volumes.updateDocument(call.actor, input, anyBureau(call)),

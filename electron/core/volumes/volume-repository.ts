@@ -14,6 +14,7 @@ export type VolumeRow = {
   id: number; task_id: number | null; task_name: string | null; target_id: number; target_name: string; inspection_id: number | null;
   custody_bureau_id: number; custody_bureau_name: string; inspecting_bureau_id: number; inspecting_bureau_name: string;
   title: string; status: VolumeSummaryDto['status']; version: number; updated_at: string; bound_version: number | null;
+  opened_by: VolumeSummaryDto['openedBy']; purpose: VolumeSummaryDto['purpose']; basis: string | null; custody_rule: VolumeSummaryDto['custodyRule'];
 };
 
 export type EntryRow = {
@@ -38,7 +39,7 @@ type MarkNamedRow = MarkRow & { marked_by_name: string | null; lifted_by_name: s
 type BindingRow = { version: number; pages: number; content_pages: number; sha256: string; size: number; incomplete_reason: string | null; page_numbers: PageNumberPosition; bound_by: number | null; bound_by_name: string | null; bound_at: string; blob_sha256: string };
 
 const VOLUME_SELECT = `SELECT v.id, v.task_id, k.name AS task_name, v.target_id, t.name AS target_name, v.inspection_id,
-  v.custody_bureau_id, cb.name AS custody_bureau_name, v.inspecting_bureau_id, ib.name AS inspecting_bureau_name, v.title, v.status, v.version, v.updated_at,
+  v.custody_bureau_id, cb.name AS custody_bureau_name, v.inspecting_bureau_id, ib.name AS inspecting_bureau_name, v.title, v.opened_by, v.purpose, v.basis, v.custody_rule, v.status, v.version, v.updated_at,
   (SELECT max(b.version) FROM volume_bindings b WHERE b.volume_id = v.id) AS bound_version
   FROM volumes v JOIN targets t ON t.id = v.target_id LEFT JOIN tasks k ON k.id = v.task_id
   JOIN bureaus cb ON cb.id = v.custody_bureau_id JOIN bureaus ib ON ib.id = v.inspecting_bureau_id`;
@@ -46,7 +47,7 @@ const VOLUME_SELECT = `SELECT v.id, v.task_id, k.name AS task_name, v.target_id,
 export const summaryDto = (r: VolumeRow): VolumeSummaryDto => ({
   id: r.id, taskId: r.task_id, taskName: r.task_name, targetId: r.target_id, targetName: r.target_name, inspectionId: r.inspection_id,
   custodyBureauId: r.custody_bureau_id, custodyBureauName: r.custody_bureau_name, inspectingBureauId: r.inspecting_bureau_id, inspectingBureauName: r.inspecting_bureau_name,
-  title: r.title, status: r.status, boundVersion: r.bound_version, version: r.version, updatedAt: r.updated_at,
+  title: r.title, openedBy: r.opened_by, purpose: r.purpose, basis: r.basis, custodyRule: r.custody_rule, status: r.status, boundVersion: r.bound_version, version: r.version, updatedAt: r.updated_at,
 });
 
 export async function findVolume(tx: Database | Tx, id: number): Promise<VolumeRow> {

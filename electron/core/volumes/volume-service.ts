@@ -15,6 +15,8 @@ import type { InspectionService } from '../inspections/inspection-service';
 import type { JobService } from '../jobs/job-service';
 import { assertVolumeEditable, findArchive } from '../archives/archive-repository';
 import { inspectVolumeFile } from './volume-files';
+import { openVolumeByHand, type OpenVolumeInput } from './volume-open';
+import { createVolumeTitleSettings } from './volume-title';
 import { entryDto, entrySnapshot, findEntry, findVolume, listBindings, listPublicCopies, listVolumes, orderedEntries, publicCopyCurrent, summaryDto, syncGenerated, type VolumeRow } from './volume-repository';
 
 type Deps = { db: Database; clock: Clock; audit: AuditService; blobs: BlobStore; jobs: JobService; staged: StagedFiles; inspections: InspectionService; exportsDir: string };
@@ -59,6 +61,7 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
       reviewed: inspection !== null && (inspection.status === 'reviewed' || inspection.status === 'published'),
       published: inspection?.publication != null,
       corrections: (inspection?.corrections ?? []).map((c) => ({ status: c.status, recheckOn: c.recheckOn })),
+      byHand: row.purpose !== null,
     });
   }
 
@@ -91,6 +94,12 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
     await tx.run('UPDATE volumes SET version = version + 1, updated_at = ? WHERE id = ?', [now(), id]);
     const raw = await tx.get<Parameters<typeof volumeSnapshot>[0]>('SELECT * FROM volumes WHERE id = ?', [id]);
     await audit.record(tx, { actor, action, entity: 'volume', entityId: id, after: volumeSnapshot(raw as Parameters<typeof volumeSnapshot>[0]), detail });
+  }
+
+  /** A volume opened by hand (投诉举报 / 转办交办); the caller checked that the inspecting bureau is theirs. */
+  async function open(actor: AuditActor, input: OpenVolumeInput, access: AssertAnyBureau): Promise<VolumeDto> {
+    const id = await db.write((tx) => openVolumeByHand(tx, audit, actor, input, now()));
+    return get(id, access);
   }
 
   async function update(actor: AuditActor, input: { id: number; version: number; title: string }, access: AssertAnyBureau): Promise<VolumeDto> {
@@ -249,7 +258,7 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
     return { fileName, file, version: binding.version, sha256: binding.sha256 };
   }
 
-  return { list: listVolumes.bind(null, db), get, update, importDocument, addEntry, updateDocument, reorder, setPageState, check, bind, bindPublic, versions, exportFile, inspectionOf, checklistOf };
+  return { list: listVolumes.bind(null, db), get, open, titles: createVolumeTitleSettings({ db, audit, clock }), update, importDocument, addEntry, updateDocument, reorder, setPageState, check, bind, bindPublic, versions, exportFile, inspectionOf, checklistOf };
 }
 
 export type VolumeService = ReturnType<typeof createVolumeService>;

@@ -9,7 +9,7 @@ import { FixitySection } from './FixitySection';
 const TABS = ['archived', 'in_review', 'fixity', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
-/** 档案管理 (#/archives): archived volumes and those in legal review, 四性检测, the 档号 rule; the tab lives in the address. */
+/** 档案管理 (#/archives): archived volumes and those in legal review, 四性检测, the 档号 and 案卷题名 rules; the tab lives in the address. */
 export function ArchivesPage({ params }: { params: URLSearchParams }) {
   const can = archivePermissions(useCurrentUser().roles);
   const asked = params.get('tab');
@@ -18,7 +18,7 @@ export function ArchivesPage({ params }: { params: URLSearchParams }) {
     { key: 'archived', label: '已归档', children: <ArchiveVolumesTable status="archived" /> },
     { key: 'in_review', label: '法制审核中', children: <ArchiveVolumesTable status="in_review" /> },
     { key: 'fixity', label: '四性检测', children: <FixitySection canCheck={can.check} /> },
-    { key: 'settings', label: '档号规则', children: <ArchiveSettingsCard /> },
+    { key: 'settings', label: '档号与题名规则', children: <ArchiveSettingsCard /> },
   ];
   return (
     <Card title="档案管理" data-testid="archives-page" styles={{ body: { paddingTop: 0 } }}>

@@ -1,6 +1,7 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { VolumeDto } from '../../../shared/contract/volumes';
-import { RETENTION_LABELS } from '../../../shared/domain/volumes/volumes';
+import { CUSTODY_RULE_LABELS } from '../../../shared/domain/items';
+import { MANUAL_VOLUME_BASIS_LABELS, MANUAL_VOLUME_PURPOSE_LABELS, RETENTION_LABELS } from '../../../shared/domain/volumes/volumes';
 import { hrefOf } from '../../router/navigation';
 import { useRpcMutation } from '../../rpc/use-rpc';
 import { useInspectionAction } from '../inspections/use-inspection-action';
@@ -44,9 +45,18 @@ export function VolumeHeader({ volume: v, can }: { volume: VolumeDto; can: Volum
         <Descriptions.Item label="检查对象">
           <span data-testid="volume-target">{v.targetName}</span>
         </Descriptions.Item>
-        <Descriptions.Item label="抽查任务">{v.taskName ?? '—'}</Descriptions.Item>
+        {v.purpose ? (
+          <Descriptions.Item label="检查来源">
+            <span data-testid="volume-source">
+              {MANUAL_VOLUME_PURPOSE_LABELS[v.purpose]}（{MANUAL_VOLUME_BASIS_LABELS[v.purpose]}：{v.basis}）
+            </span>
+          </Descriptions.Item>
+        ) : (
+          <Descriptions.Item label="抽查任务">{v.taskName ?? '—'}</Descriptions.Item>
+        )}
         <Descriptions.Item label="保管单位">
           <span data-testid="volume-custody">{v.custodyBureauName}</span>
+          {v.custodyRule ? <Typography.Text type="secondary">（按{CUSTODY_RULE_LABELS[v.custodyRule]}）</Typography.Text> : null}
           {differ ? <Tag style={{ marginInlineStart: 6 }}>与实施单位不同</Tag> : null}
         </Descriptions.Item>
         <Descriptions.Item label="实施检查单位">{v.inspectingBureauName}</Descriptions.Item>

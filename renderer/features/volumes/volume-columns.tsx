@@ -1,5 +1,6 @@
 import { Tag, Typography, type TableColumnsType } from 'antd';
 import type { VolumeSummaryDto } from '../../../shared/contract/volumes';
+import { MANUAL_VOLUME_PURPOSE_LABELS } from '../../../shared/domain/volumes/volumes';
 import { hrefOf } from '../../router/navigation';
 import { VOLUME_STATUS_COLORS, VOLUME_STATUS_LABELS } from './volume-labels';
 
@@ -19,7 +20,14 @@ export function volumeColumns(): TableColumnsType<VolumeSummaryDto> {
       ),
     },
     { title: '检查对象', dataIndex: 'targetName', width: 190, ellipsis: true },
-    { title: '抽查任务', dataIndex: 'taskName', width: 160, ellipsis: true, render: (t: string | null) => t ?? dash },
+    {
+      title: '抽查任务 / 来源',
+      dataIndex: 'taskName',
+      width: 160,
+      ellipsis: true,
+      // A volume opened by hand has no task: its source (投诉举报 TS-2026-0012) takes the column.
+      render: (t: string | null, row) => (row.purpose ? <span title={row.basis ?? undefined}>{`${MANUAL_VOLUME_PURPOSE_LABELS[row.purpose]} ${row.basis ?? ''}`}</span> : (t ?? dash)),
+    },
     {
       title: '保管单位',
       dataIndex: 'custodyBureauName',

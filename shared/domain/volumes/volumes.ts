@@ -1,5 +1,6 @@
 import type { InspectionMethod, ResultCategory } from '../inspections/inspections';
 import { needsFollowUp } from '../inspections/inspections';
+import type { CustodyRule } from '../items';
 
 /**
  * Case volumes (随机抽查专卷): document types in the binding order of domain-reference §3.7, the default
@@ -11,7 +12,7 @@ export const VOLUME_DOC_TYPES = ['task_list', 'notice', 'service_proof', 'regist
 export type VolumeDocType = (typeof VOLUME_DOC_TYPES)[number];
 
 export const VOLUME_DOC_TYPE_LABELS = {
-  task_list: '抽查任务单 / 抽取名单摘录',
+  task_list: '抽查任务单 / 抽取名单摘录 / 案源材料',
   notice: '行政检查告知书',
   service_proof: '送达回证',
   register: '行政检查登记表 / 现场检查笔录',
@@ -35,6 +36,51 @@ export type Region = { x0: number; y0: number; x1: number; y1: number };
 
 export const PAGE_ROTATIONS = [0, 90, 180, 270] as const;
 export type PageRotation = (typeof PAGE_ROTATIONS)[number];
+
+/**
+ * Why a volume was opened by hand (item 1): a drawn volume takes its purpose from its task; complaint- and
+ * referral-driven inspections are not drawn, so their volumes are opened by a clerk with the case's source.
+ */
+export const MANUAL_VOLUME_PURPOSES = ['complaint', 'referral'] as const;
+export type ManualVolumePurpose = (typeof MANUAL_VOLUME_PURPOSES)[number];
+export const MANUAL_VOLUME_PURPOSE_LABELS = { complaint: '投诉举报', referral: '转办交办' } as const satisfies Record<ManualVolumePurpose, string>;
+/** What the source reference is called for each purpose (the complaint's registration number, the referral's 文号). */
+export const MANUAL_VOLUME_BASIS_LABELS = { complaint: '投诉举报登记编号', referral: '交办文号' } as const satisfies Record<ManualVolumePurpose, string>;
+
+/**
+ * 案卷题名 pattern per inspecting bureau (the unit that 立卷): placeholders {对象名称} (required), {检查来源}
+ * (双随机抽查, or 投诉举报 / 转办交办 for a volume opened by hand) and {年度}; other characters stay as written.
+ */
+export const VOLUME_TITLE_TOKENS = ['对象名称', '检查来源', '年度'] as const;
+export const DEFAULT_VOLUME_TITLE_PATTERN = '关于对{对象名称}的{检查来源}检查专卷';
+export const VOLUME_TITLE_MAX = 300;
+
+export function titlePatternProblems(pattern: string): string[] {
+  const tokens = [...pattern.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] as string);
+  const problems = tokens.filter((t) => !(VOLUME_TITLE_TOKENS as readonly string[]).includes(t)).map((t) => `未知的占位符 {${t}}`);
+  if (!tokens.includes('对象名称')) problems.push('缺少 {对象名称}');
+  if (/[{}]/.test(pattern.replace(/\{[^{}]*\}/g, ''))) problems.push('花括号不成对');
+  if (pattern.length > 100) problems.push('过长（最多 100 字）');
+  return problems;
+}
+
+/** The generated 案卷题名 (editable afterwards): "关于对沈阳××有限公司的双随机抽查检查专卷", or "…的投诉举报检查专卷" for one opened by hand. */
+export function volumeTitle(targetName: string, purpose: ManualVolumePurpose | null = null, pattern = DEFAULT_VOLUME_TITLE_PATTERN, year: number | null = null): string {
+  const values: Record<(typeof VOLUME_TITLE_TOKENS)[number], string> = {
+    对象名称: targetName.trim(),
+    检查来源: purpose === null ? '双随机抽查' : MANUAL_VOLUME_PURPOSE_LABELS[purpose],
+    年度: year === null ? '' : String(year),
+  };
+  const title = pattern.replace(/\{([^{}]*)\}/g, (whole, token: string) => values[token as keyof typeof values] ?? whole).trim();
+  return title.length > VOLUME_TITLE_MAX ? title.slice(0, VOLUME_TITLE_MAX) : title;
+}
+
+/** Art. 8: the 登记机关 keeps the volume when every item says so and the target has one; otherwise its 属地 bureau. */
+export function custodyBureau(rules: readonly CustodyRule[], target: { registrationBureauId: number | null; territorialBureauId: number }): { bureauId: number; rule: CustodyRule } {
+  return rules.length > 0 && rules.every((r) => r === 'registration') && target.registrationBureauId !== null
+    ? { bureauId: target.registrationBureauId, rule: 'registration' }
+    : { bureauId: target.territorialBureauId, rule: 'territorial' };
+}
 
 /** Generated document kinds → their place in the volume. */
 export const GENERATED_DOC_TYPES = { notice: 'notice', register: 'register', order: 'order' } as const satisfies Record<string, VolumeDocType>;
@@ -66,7 +112,7 @@ export function defaultRetention(categories: readonly ResultCategory[], hadCorre
 
 /* ---------- completeness checklist ---------- */
 
-export const CHECKLIST_KEYS = ['notice', 'service_proof', 'register', 'register_signed', 'result_reviewed', 'publication', 'correction_order', 'recheck'] as const;
+export const CHECKLIST_KEYS = ['basis', 'notice', 'service_proof', 'register', 'register_signed', 'result_reviewed', 'publication', 'correction_order', 'recheck'] as const;
 export type ChecklistKey = (typeof CHECKLIST_KEYS)[number];
 
 export type ChecklistItem = { key: ChecklistKey; label: string; status: 'ok' | 'missing'; note: string | null };
@@ -80,6 +126,8 @@ export type ChecklistFacts = {
   reviewed: boolean;
   published: boolean;
   corrections: readonly { status: 'open' | 'corrected' | 'not_corrected' | 'handed_over'; recheckOn: string | null }[];
+  /** Opened by hand (投诉举报 / 转办交办): no inspection is kept in the system, so the filed documents are the evidence. */
+  byHand?: boolean;
 };
 
 /**
@@ -90,6 +138,16 @@ export type ChecklistFacts = {
 export function volumeChecklist(f: ChecklistFacts): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   const add = (key: ChecklistKey, label: string, ok: boolean, note: string | null = null) => items.push({ key, label, status: ok ? 'ok' : 'missing', note });
+  if (f.byHand) {
+    // The same stages, each proven by a filed document of its type (§3.7), led by where the case came from.
+    add('basis', '案源材料（投诉举报登记 / 转办交办单）', f.docTypes.has('task_list'), f.docTypes.has('task_list') ? null : '按“抽查任务单 / 抽取名单摘录 / 案源材料”类别归入');
+    add('notice', '行政检查告知书', f.docTypes.has('notice'));
+    add('service_proof', '告知书送达回证', f.docTypes.has('service_proof'));
+    add('register', '行政检查登记表 / 现场检查笔录', f.docTypes.has('register'), '当事人签字或拒签、不在场及见证人情况以登记表为准');
+    add('publication', '检查结果确认及公示记录', f.docTypes.has('publication'));
+    if (f.docTypes.has('order')) add('recheck', '整改复查记录', f.docTypes.has('recheck'), '卷内有责令改正通知书');
+    return items;
+  }
   add('notice', '行政检查告知书', f.docTypes.has('notice'));
   add('service_proof', '告知书送达回证', f.docTypes.has('service_proof'));
   if (f.methods.includes('on_site') || f.methods.length === 0) {

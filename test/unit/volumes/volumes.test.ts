@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRetention, isComplete, orderEntries, pageRange, volumeChecklist, type ChecklistFacts, type VolumeDocType } from '../../../shared/domain/volumes/volumes';
+import { custodyBureau, defaultRetention, isComplete, orderEntries, pageRange, titlePatternProblems, volumeChecklist, volumeTitle, type ChecklistFacts, type VolumeDocType } from '../../../shared/domain/volumes/volumes';
 
 const complete: ChecklistFacts = {
   methods: ['on_site'],
@@ -57,5 +57,31 @@ describe('retention and page ranges', () => {
   });
   it('prints one page, a range, or a dash', () => {
     expect([pageRange(5, 1), pageRange(5, 3), pageRange(null, 0)]).toEqual(['5', '5–7', '—']);
+  });
+
+});
+
+describe('volumes opened by hand and 案卷题名 patterns', () => {
+  it('checks a volume opened by hand by its documents: source, notice, proof, register, publication; a re-check once an order is filed', () => {
+    const byHand = (types: VolumeDocType[]) => volumeChecklist({ methods: [], docTypes: new Set(types), signing: null, reviewed: false, published: false, corrections: [], byHand: true });
+    expect(byHand([]).map((i) => i.key)).toEqual(['basis', 'notice', 'service_proof', 'register', 'publication']);
+    expect(isComplete(byHand(['task_list', 'notice', 'service_proof', 'register', 'publication']))).toBe(true);
+    expect(byHand(['task_list', 'notice', 'service_proof', 'register', 'publication', 'order']).filter((i) => i.status === 'missing').map((i) => i.key)).toEqual(['recheck']);
+    expect(isComplete(byHand(['task_list', 'notice', 'service_proof', 'register', 'publication', 'order', 'recheck']))).toBe(true);
+  });
+  it('keeps the volume at the 登记机关 only when every item says so and the target has one', () => {
+    const target = { registrationBureauId: 1, territorialBureauId: 2 };
+    expect(custodyBureau(['registration'], target)).toEqual({ bureauId: 1, rule: 'registration' });
+    expect(custodyBureau(['registration', 'territorial'], target)).toEqual({ bureauId: 2, rule: 'territorial' });
+    expect(custodyBureau([], target)).toEqual({ bureauId: 2, rule: 'territorial' });
+    expect(custodyBureau(['registration'], { registrationBureauId: null, territorialBureauId: 2 })).toEqual({ bureauId: 2, rule: 'territorial' });
+  });
+  it('fills the pattern and checks it', () => {
+    expect(volumeTitle(' 沈阳甲有限公司 ')).toBe('关于对沈阳甲有限公司的双随机抽查检查专卷');
+    expect(volumeTitle('沈阳甲有限公司', 'referral', '{年度}年度{对象名称}（{检查来源}）', 2026)).toBe('2026年度沈阳甲有限公司（转办交办）');
+    expect(volumeTitle('甲'.repeat(400))).toHaveLength(300);
+    expect(titlePatternProblems('关于对{对象名称}的{检查来源}检查专卷')).toEqual([]);
+    expect(titlePatternProblems('{名称}检查专卷{')).toEqual(['未知的占位符 {名称}', '缺少 {对象名称}', '花括号不成对']);
+    expect(titlePatternProblems(`{对象名称}${'卷'.repeat(100)}`)).toEqual(['过长（最多 100 字）']);
   });
 });

@@ -17,6 +17,7 @@ import { CreateArchivedFiles1700000000016 } from './0016-create-archived-files';
 import { FieldMarks1700000000017 } from './0017-field-marks';
 import { CreateWatchedFolders1700000000018 } from './0018-create-watched-folders';
 import { CreateReceivedArchivedFiles1700000000019 } from './0019-create-received-archived-files';
+import { VolumesOpenedByHand1700000000020 } from './0020-volumes-opened-by-hand';
 
 /** Every migration, in order. A data folder that lists a migration not in here is from a newer build. */
-export const MIGRATIONS = [CreateSchema0001, CreateEntityHistory1700000000002, CreateItems1700000000003, CreateInspectors1700000000004, ExtendTargets1700000000005, CreatePlansDraws1700000000006, CreateHolidayYears1700000000007, CreateDocuments1700000000008, InspectionWorkflow1700000000009, CreateVolumeEntries1700000000010, CreateVolumeRedactions1700000000011, CreateScans1700000000012, CreateArchives1700000000013, CreateTransfers1700000000014, CreateLending1700000000015, CreateArchivedFiles1700000000016, FieldMarks1700000000017, CreateWatchedFolders1700000000018, CreateReceivedArchivedFiles1700000000019];
+export const MIGRATIONS = [CreateSchema0001, CreateEntityHistory1700000000002, CreateItems1700000000003, CreateInspectors1700000000004, ExtendTargets1700000000005, CreatePlansDraws1700000000006, CreateHolidayYears1700000000007, CreateDocuments1700000000008, InspectionWorkflow1700000000009, CreateVolumeEntries1700000000010, CreateVolumeRedactions1700000000011, CreateScans1700000000012, CreateArchives1700000000013, CreateTransfers1700000000014, CreateLending1700000000015, CreateArchivedFiles1700000000016, FieldMarks1700000000017, CreateWatchedFolders1700000000018, CreateReceivedArchivedFiles1700000000019, VolumesOpenedByHand1700000000020];
