@@ -313,6 +313,14 @@ export const volumesMethods = {
     input: z.strictObject({ id: Id }),
     output: z.object({ jobId: Id }),
   }),
+  'volumes.exportEntry': method({
+    summary: '把卷内一份文件的原件（PDF 或图片）写入数据文件夹的 exports/，供页面缩略图和查看使用',
+    access: 'any',
+    scope: 'bureau',
+    mutates: true,
+    input: z.strictObject({ entryId: Id }),
+    output: z.object({ fileName: z.string(), mediaType: z.enum(VOLUME_MEDIA_TYPES), pageCount: z.number().int() }),
+  }),
   'volumes.exportFile': method({
     summary: '把一个装订版本或公开版（默认最新）写入数据文件夹的 exports/，返回文件名',
     access: 'any',

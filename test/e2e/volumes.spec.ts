@@ -137,7 +137,14 @@ test('a case volume: generated notice and an imported PDF, reordered (buttons, d
   }
   await drawer.getByTestId('page-rotate').click();
   await expect(drawer.getByTestId('entry-pages')).not.toContainText('°');
+  // Its page drawn small by pdf.js; a click opens the page in the viewer.
+  await expect(drawer.getByTestId('page-thumb').locator('canvas')).toBeVisible({ timeout: 30_000 });
   await shell.screenshot('volume-entry-drawer');
+  await drawer.getByTestId('page-view').click();
+  await expect(volumes.preview.getByTestId('pdf-page-count')).toHaveText('/ 共 1 页', { timeout: 30_000 });
+  await expect(volumes.previewPage()).toHaveAttribute('data-page', '1');
+  await page.keyboard.press('Escape');
+  await expect(volumes.preview).toBeHidden();
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 

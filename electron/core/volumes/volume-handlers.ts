@@ -32,6 +32,7 @@ export function buildVolumeHandlers(d: { volumes: VolumeService; volumeMarks: Vo
     'volumes.markNonPublic': (input, call) => d.volumeMarks.mark(call.actor, input, anyBureau(call)),
     'volumes.liftNonPublic': (input, call) => d.volumeMarks.lift(call.actor, call.requireSession().roles, input, anyBureau(call)),
     'volumes.bindPublic': (input, call) => d.volumes.bindPublic(call.actor, input, anyBureau(call)),
+    'volumes.exportEntry': (input, call) => d.volumes.exportEntry(input, anyBureau(call)),
     'volumes.exportFile': async (input, call) => {
       const { fileName, version, sha256 } = await d.volumes.exportFile(input, anyBureau(call));
       return { fileName, version, sha256 };

@@ -258,7 +258,21 @@ export function createVolumeService({ db, clock, audit, blobs, jobs, staged, ins
     return { fileName, file, version: binding.version, sha256: binding.sha256 };
   }
 
-  return { list: listVolumes.bind(null, db), get, open, titles: createVolumeTitleSettings({ db, audit, clock }), update, importDocument, addEntry, updateDocument, reorder, setPageState, check, bind, bindPublic, versions, exportFile, inspectionOf, checklistOf };
+  /**
+   * One document's stored file (PDF or image) into exports/, for the workspace's page thumbnails and viewer.
+   * Named by entry and content hash, so showing it again rewrites the same file rather than adding one.
+   */
+  async function exportEntry(input: { entryId: number }, access: AssertAnyBureau) {
+    const entry = await findEntry(db, input.entryId);
+    await load(db, entry.volume_id, access);
+    const extension = entry.media_type === 'application/pdf' ? 'pdf' : entry.media_type === 'image/png' ? 'png' : 'jpg';
+    const fileName = `卷${entry.volume_id}-文件${entry.id}-${entry.blob_sha256.slice(0, 12)}.${extension}`;
+    await fs.mkdir(exportsDir, { recursive: true });
+    await fs.writeFile(path.join(exportsDir, fileName), await blobs.read(entry.blob_sha256));
+    return { fileName, mediaType: entry.media_type, pageCount: entry.page_count };
+  }
+
+  return { list: listVolumes.bind(null, db), get, open, exportEntry, titles: createVolumeTitleSettings({ db, audit, clock }), update, importDocument, addEntry, updateDocument, reorder, setPageState, check, bind, bindPublic, versions, exportFile, inspectionOf, checklistOf };
 }
 
 export type VolumeService = ReturnType<typeof createVolumeService>;

@@ -9,8 +9,8 @@ function problemText(error: unknown): string {
   return '文件无法作为 PDF 显示，可用“打开”在其他阅读器中查看。';
 }
 
-/** 预览: a PDF (bound version, public copy …) shown inside the app by pdf.js — pages, zoom and 书签. */
-export function PdfPreviewModal({ source, title, onClose }: { source: PdfSource | null; title: React.ReactNode; onClose(): void }) {
+/** 预览: a PDF (bound version, public copy, one document of a volume …) shown inside the app by pdf.js — pages, zoom and 书签. */
+export function PdfPreviewModal({ source, title, onClose, initialPage }: { source: PdfSource | null; title: React.ReactNode; onClose(): void; initialPage?: number }) {
   const state = usePdfDocument(source);
   return (
     <Modal
@@ -34,7 +34,7 @@ export function PdfPreviewModal({ source, title, onClose }: { source: PdfSource 
             <Alert type="error" showIcon title={problemText(state.error)} data-testid="pdf-problem" />
           </div>
         ) : (
-          <PdfViewer doc={state.doc} />
+          <PdfViewer doc={state.doc} initialPage={initialPage} />
         )}
       </div>
     </Modal>

@@ -12,10 +12,10 @@ const isTyping = (target: EventTarget | null) => target instanceof HTMLElement &
  * A parsed PDF: 书签 on the left, the toolbar and one page at a time on the right.
  * Keys while open: PgUp/PgDn, Home/End (not while typing a page number), Ctrl+= / Ctrl+- / Ctrl+0.
  */
-export function PdfViewer({ doc }: { doc: PDFDocumentProxy }) {
+export function PdfViewer({ doc, initialPage = 1 }: { doc: PDFDocumentProxy; initialPage?: number }) {
   const { token } = theme.useToken();
   const pages = doc.numPages;
-  const [page, setPage] = useState(1);
+  const [page, setPage] = useState(() => Math.min(pages, Math.max(1, initialPage)));
   const [zoom, setZoom] = useState<PdfZoom>({ mode: 'width' });
   const [shownZoom, setShownZoom] = useState(1);
   const [failedPage, setFailedPage] = useState<number | null>(null);

@@ -7,6 +7,8 @@ import { useRpc, useRpcMutation } from '../../rpc/use-rpc';
 import { ProblemAlert } from '../inspections/ProblemAlert';
 import { useInspectionAction } from '../inspections/use-inspection-action';
 import { NonPublicMark, type ConsentOption } from './NonPublicMark';
+import { PdfPreviewModal } from '../pdf-preview/PdfPreviewModal';
+import { ImageThumb, PdfThumb, useEntryFile, useEntryPdf } from './EntryThumbs';
 import { RegionTool } from './RegionTool';
 import { testId } from './volume-labels';
 
@@ -20,6 +22,10 @@ export function EntryPages({ entry, canEdit, canMark, consentOptions }: { entry:
   const action = useInspectionAction();
   const [excluding, setExcluding] = useState<PageRow | null>(null);
   const [reason, setReason] = useState('');
+  // Scans from the inbox have page images; any other document shows its own file's pages (pdf.js) or image.
+  const file = useEntryFile(entry, entry.scanPageIds === null);
+  const doc = useEntryPdf(file.pdf);
+  const [viewing, setViewing] = useState<number | null>(null);
   const stored = new Map(entry.pages.map((p) => [p.index, p]));
   const rows: PageRow[] = Array.from({ length: entry.pageCount }, (_, index) => stored.get(index) ?? { index, rotation: 0, excluded: false, reason: null });
 
@@ -39,7 +45,21 @@ export function EntryPages({ entry, canEdit, canMark, consentOptions }: { entry:
         data-testid="entry-pages"
         columns={[
           { title: '页', dataIndex: 'index', width: 50, render: (i: number) => i + 1 },
-          ...(entry.scanPageIds ? [{ title: '图像', key: 'thumb', width: 76, render: (_: unknown, p: PageRow) => <PageThumb scanPageId={entry.scanPageIds?.[p.index]} rotation={p.rotation} /> }] : []),
+          {
+            title: '图像',
+            key: 'thumb',
+            width: 76,
+            render: (_: unknown, p: PageRow) =>
+              entry.scanPageIds ? (
+                <PageThumb scanPageId={entry.scanPageIds[p.index]} rotation={p.rotation} />
+              ) : file.pdf ? (
+                <button type="button" onClick={() => setViewing(p.index + 1)} aria-label={`查看第 ${p.index + 1} 页`} title="查看" data-testid="page-view" style={{ padding: 0, border: 0, background: 'none', cursor: 'zoom-in' }}>
+                  <PdfThumb doc={doc} page={p.index + 1} rotation={p.rotation} />
+                </button>
+              ) : (
+                <ImageThumb url={file.image} rotation={p.rotation} />
+              ),
+          },
           { title: '旋转', dataIndex: 'rotation', width: 70, render: (r: PageRotation) => (r === 0 ? '—' : `${r}°`) },
           {
             title: '状态',
@@ -84,6 +104,7 @@ export function EntryPages({ entry, canEdit, canMark, consentOptions }: { entry:
           },
         ]}
       />
+      <PdfPreviewModal source={viewing !== null ? file.pdf : null} initialPage={viewing ?? 1} title={entry.title ?? `[第 ${entry.seq} 件]`} onClose={() => setViewing(null)} />
       <Modal
         open={excluding !== null}
         title={excluding ? `剔除第 ${excluding.index + 1} 页` : ''}
