@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
+import { drawPage } from './draw-page';
 import { cssScaleOf, type PdfZoom } from './pdf-zoom';
 
 type Props = {
@@ -33,16 +34,9 @@ export function PdfPageCanvas({ doc, page, zoom, area, onScale, onError }: Props
         const base = pdfPage.getViewport({ scale: 1 });
         const scale = cssScaleOf(zoom, base, area);
         const viewport = pdfPage.getViewport({ scale });
-        const ratio = window.devicePixelRatio || 1;
-        const canvas = document.createElement('canvas');
-        canvas.width = Math.floor(viewport.width * ratio);
-        canvas.height = Math.floor(viewport.height * ratio);
-        canvas.style.width = `${Math.floor(viewport.width)}px`;
-        canvas.style.height = `${Math.floor(viewport.height)}px`;
-        canvas.style.display = 'block';
-        canvas.setAttribute('aria-label', `第 ${page} 页`);
-        canvas.setAttribute('role', 'img');
-        task = pdfPage.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
+        const drawn = drawPage(pdfPage, viewport, `第 ${page} 页`);
+        const canvas = drawn.canvas;
+        task = drawn.task;
         await task.promise;
         if (!live || !host.current) return;
         host.current.replaceChildren(canvas);

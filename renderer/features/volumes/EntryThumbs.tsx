@@ -5,6 +5,7 @@ import type { VolumeEntryDto } from '../../../shared/contract/volumes';
 import type { PageRotation } from '../../../shared/domain/volumes/volumes';
 import { useRpcClient } from '../../rpc/rpc-context';
 import { useRpcAction } from '../../rpc/use-rpc';
+import { drawPage } from '../pdf-preview/draw-page';
 import type { PdfSource } from '../pdf-preview/pdf-source';
 import { usePdfDocument } from '../pdf-preview/use-pdf-document';
 
@@ -67,13 +68,9 @@ export function PdfThumb({ doc, page, rotation }: { doc: PDFDocumentProxy | null
       const base = pdfPage.getViewport({ scale: 1, rotation: (pdfPage.rotate + rotation) % 360 });
       const scale = Math.min(THUMB.width / base.width, THUMB.height / base.height);
       const viewport = pdfPage.getViewport({ scale, rotation: (pdfPage.rotate + rotation) % 360 });
-      const ratio = window.devicePixelRatio || 1;
-      const canvas = document.createElement('canvas');
-      canvas.width = Math.ceil(viewport.width * ratio);
-      canvas.height = Math.ceil(viewport.height * ratio);
-      canvas.style.width = `${Math.ceil(viewport.width)}px`;
-      canvas.style.height = `${Math.ceil(viewport.height)}px`;
-      task = pdfPage.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
+      const drawn = drawPage(pdfPage, viewport, `第 ${page} 页缩略图`);
+      const canvas = drawn.canvas;
+      task = drawn.task;
       await task.promise;
       if (live) host.current?.replaceChildren(canvas);
     })().catch(() => undefined); // a page pdf.js cannot draw keeps the empty frame; the document still binds
