@@ -118,7 +118,7 @@ export const MESSAGES_ZH = {
   VOLUME_NOT_BOUND: '该专卷尚未装订，或指定的装订版本不存在。',
   VOLUME_EMPTY: '专卷中没有可装订的页面。',
   VOLUME_MARK_EXISTS: '该文件或页面已标记为不予公开。',
-  VOLUME_REGION_NOT_SCAN: '只能在扫描页上框选不予公开的区域（生成的文书或导入的 PDF 请标记整页或整份文件）。',
+  VOLUME_REGION_NOT_SCAN: '只能在扫描页或导入的图片上框选不予公开的区域（生成的文书或导入的 PDF 请标记整页、整份文件或文书栏目）。',
   VOLUME_FIELD_INVALID: '只能对系统生成的文书中印有的栏目标记不予公开（如住所、法定代表人），且不与页码或框选区域同时指定。',
   SCANNER_UNAVAILABLE: '本机未安装扫描程序（SANE 的 scanimage），无法使用扫描仪；可安装 sane-utils，或用高拍仪、导入文件代替。',
   SCANNER_NOT_FOUND: '找不到所选扫描仪，请检查连接和电源后刷新设备列表。',

@@ -7,7 +7,7 @@ import { todayOf } from '../support/inspection-fixtures';
 import { fixture, scanBatch } from '../support/scan-fixtures';
 import { makeTestContext, tempDir, type TestContext } from '../support/test-context';
 import { verifyArchive } from '../support/archive-fixtures';
-import { bindVolume, volumeWithDocuments } from '../support/volume-fixtures';
+import { bindVolume, importBytes, scanJpeg, textPdf, volumeWithDocuments } from '../support/volume-fixtures';
 
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 const pdfText = (file: string) => squash(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
@@ -83,5 +83,41 @@ describe('volumes: a 不予公开 rectangle on a scanned page', () => {
     // The four-property check knows a burned-in page is not a placeholder (no false PUBLIC_COPY_LEAK)…
     const run = await verifyArchive(t, v.volumeId);
     expect(run.failures.filter((f) => f.code === 'PUBLIC_COPY_LEAK')).toEqual([]);
+  }, 240_000);
+
+  it('burns a rectangle on an imported JPEG (the image is the page): black pixels in the public copy, the original bytes only in the full version', async () => {
+    const t = await makeTestContext();
+    const v = await volumeWithDocuments(t);
+    const photo = await scanJpeg('ID 210102198001011234', 150); // a photo of an ID card stands in
+    const res = await importBytes(t, v.volumeId, 'photo.jpg', photo, { docType: 'evidence', title: '身份证复印件' });
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    const entry = (await t.admin.call('volumes.get', { id: v.volumeId })).entries.find((e) => e.title === '身份证复印件')!;
+    expect(entry.scanDocumentId).toBeNull();
+    // The line of text sits near the top of the rendered page (pdftoppm of a one-line PDF at y = 700 pt of 842).
+    const region = { x0: 0.05, y0: 0.12, x1: 0.95, y1: 0.22 };
+    const meta = await sharp(photo).metadata();
+    const inset = { left: Math.ceil(region.x0 * meta.width!) + 3, top: Math.ceil(region.y0 * meta.height!) + 3, width: Math.floor((region.x1 - region.x0) * meta.width!) - 6, height: Math.floor((region.y1 - region.y0) * meta.height!) - 6 };
+    const ink = await sharp(await sharp(photo).extract(inset).greyscale().png().toBuffer()).stats();
+    expect(ink.channels[0]!.min).toBeLessThan(100); // the rectangle covers the text
+    await t.admin.call('volumes.markNonPublic', { entryId: entry.id, pageIndex: 0, region, reason: 'privacy', note: '身份证号码' });
+    const pdfEntry = await importBytes(t, v.volumeId, 'licence.pdf', await textPdf(['licence']), { docType: 'evidence', title: '营业执照复印件' });
+    expect(await t.admin.raw('volumes.markNonPublic', { entryId: (pdfEntry as { ok: true; value: { id: number } }).value.id, pageIndex: 0, region, reason: 'privacy', note: null })).toMatchObject({ ok: false, error: { code: 'VOLUME_REGION_NOT_SCAN' } });
+
+    const legal = await t.createUser('legal1', t.app.services.bureaus.get(v.inspection.inspectingBureauId).divisionCode as string, ['legal']);
+    await bindVolume(t, v.volumeId, legal, '公示尚在期限内');
+    const { jobId } = await t.admin.call('volumes.bindPublic', { id: v.volumeId });
+    await t.app.services.jobs.idle();
+    expect((await t.admin.call('jobs.get', { id: jobId })).result).toMatchObject({ withheldPages: 0 });
+    const full = fs.readFileSync(await exported(t, v.volumeId, false));
+    const pub = fs.readFileSync(await exported(t, v.volumeId, true));
+    expect(full.includes(photo)).toBe(true);
+    expect(pub.includes(photo)).toBe(false);
+    const burned = (await Promise.all(images(await exported(t, v.volumeId, true)).map(async (bytes) => ({ bytes, meta: await sharp(bytes).metadata() })))).find((i) => i.meta.width === meta.width && i.meta.height === meta.height);
+    expect(burned).toBeDefined();
+    const stats = await sharp(await sharp(burned!.bytes).extract(inset).greyscale().png().toBuffer()).stats();
+    expect(stats.channels[0]!.max).toBeLessThanOrEqual(12);
+    const run = await verifyArchive(t, v.volumeId);
+    expect(run.failures.filter((f) => f.code === 'PUBLIC_COPY_LEAK')).toEqual([]);
+    await t.app.close();
   }, 240_000);
 });

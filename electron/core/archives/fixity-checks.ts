@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { regionSource, type VolumeMediaType } from '../../../shared/domain/volumes/volumes';
 import fs from 'node:fs/promises';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, type PDFPage } from 'pdf-lib';
 import sharp from 'sharp';
@@ -100,12 +101,13 @@ export function createFixityChecks({ db, blobs }: { db: Database; blobs: BlobSto
     if (marks.length === 0) return;
     // A rectangle on a filed scan is burned into a new image, a field of a generated form re-rendered: those
     // pages are not placeholders. Without their source (e.g. a volume received in a transfer) they are.
-    const rows = await db.all<{ id: number; entry_id: number; page_index: number | null; region: string | null; field: string | null; scan_document_id: number | null; document_id: number | null }>(
-      `SELECT m.id, m.entry_id, m.page_index, m.region, m.field, e.scan_document_id, e.document_id FROM volume_redactions m JOIN volume_entries e ON e.id = m.entry_id WHERE m.id IN (SELECT value FROM json_each(?))`,
+    const rows = await db.all<{ id: number; entry_id: number; page_index: number | null; region: string | null; field: string | null; scan_document_id: number | null; media_type: VolumeMediaType; document_id: number | null }>(
+      `SELECT m.id, m.entry_id, m.page_index, m.region, m.field, e.scan_document_id, e.media_type, e.document_id FROM volume_redactions m JOIN volume_entries e ON e.id = m.entry_id WHERE m.id IN (SELECT value FROM json_each(?))`,
       [JSON.stringify(marks)],
     );
-    const placeholder = rows.filter((m) => (m.region === null || m.scan_document_id === null) && (m.field === null || m.document_id === null));
-    const burned = rows.filter((m) => m.region !== null && m.scan_document_id !== null);
+    const burnable = (m: (typeof rows)[number]) => m.region !== null && regionSource({ scanDocumentId: m.scan_document_id, mediaType: m.media_type });
+    const placeholder = rows.filter((m) => !burnable(m) && (m.field === null || m.document_id === null));
+    const burned = rows.filter(burnable);
     const excluded = await db.all<{ entry_id: number; page_index: number }>(`SELECT p.entry_id, p.page_index FROM volume_pages p JOIN volume_entries e ON e.id = p.entry_id WHERE e.volume_id = ? AND p.excluded = 1`, [volumeId]);
     const counts = new Map((await db.all<{ id: number; page_count: number }>('SELECT id, page_count FROM volume_entries WHERE volume_id = ?', [volumeId])).map((r) => [r.id, r.page_count]));
     for (const entry of manifest.entries) {

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { PageNumberPosition } from '../../../shared/contract/volumes';
 import { DOCUMENT_FIELD_LABELS, type DocumentField } from '../../../shared/domain/documents/doc-fields';
 import { NON_PUBLIC_REASON_LABELS, NON_PUBLIC_REASONS, type NonPublicReason } from '../../../shared/domain/inspections/inspections';
-import { RETENTION_LABELS, defaultRetention, VOLUME_DOC_TYPE_LABELS, type Region } from '../../../shared/domain/volumes/volumes';
+import { RETENTION_LABELS, defaultRetention, regionSource, VOLUME_DOC_TYPE_LABELS, type Region } from '../../../shared/domain/volumes/volumes';
+import { burnRegions } from '../scans/scan-redact';
 import { AppError } from '../../../shared/errors/app-error';
 import type { AuditActor, AuditService } from '../audit/audit-service';
 import type { BlobStore } from '../blobs/blob-store';
@@ -90,14 +91,15 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
       // Without its source a part cannot be redacted: a rectangle on a page that is not a filed scan (e.g.
       // received in a transfer) withholds the whole page, a field of a form with no stored document the
       // whole document. Never less than was marked.
-      const regionSource = row.scan_document_id !== null;
+      const burnable = regionSource({ scanDocumentId: row.scan_document_id, mediaType: row.media_type });
       const fieldSource = row.document_id !== null;
-      const whole = live.filter((m) => (m.region === null || !regionSource) && (m.field === null || !fieldSource));
+      const whole = live.filter((m) => (m.region === null || !burnable) && (m.field === null || !fieldSource));
       const document = whole.find((m) => m.page_index === null)?.reason ?? null;
       const hidden = publicCopy && document !== null; // no non-public metadata in the public copy
-      // Rectangles on scanned pages: the public copy takes the document rebuilt from its source with them burned in.
+      // Rectangles on scanned pages: the public copy takes the document rebuilt from its source with them burned in;
+      // an imported image is its own source (burned as a JPEG).
       const regions = new Map<number, Region[]>();
-      if (regionSource) for (const m of live) if (m.region !== null && m.page_index !== null) regions.set(m.page_index, [...(regions.get(m.page_index) ?? []), JSON.parse(m.region) as Region]);
+      if (burnable) for (const m of live) if (m.region !== null && m.page_index !== null) regions.set(m.page_index, [...(regions.get(m.page_index) ?? []), JSON.parse(m.region) as Region]);
       const redact = publicCopy && document === null && regions.size > 0;
       if (redact) redactedRegions += [...regions.values()].reduce((n, r) => n + r.length, 0);
       // Fields of a generated form: the public copy re-renders it from what it printed with them masked.
@@ -112,10 +114,14 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
         responsible: row.responsible,
         docDate: row.doc_date,
         remark: hidden ? null : row.remark,
-        mediaType: row.media_type,
+        mediaType: redact && row.scan_document_id === null ? 'image/jpeg' : row.media_type,
         pageCount: row.page_count,
         // a Buffer is a Uint8Array: no copy of a 1 MB scan per page
-        bytes: redact ? () => redactScan(row.scan_document_id as number, title, regions) : mask ? () => renderMasked(row.document_id as number, fields) : () => blobs.read(row.blob_sha256),
+        bytes: redact
+          ? row.scan_document_id !== null
+            ? () => redactScan(row.scan_document_id as number, title, regions)
+            : async () => (await burnRegions(await blobs.read(row.blob_sha256), 0, regions.get(0) ?? [])).bytes
+          : mask ? () => renderMasked(row.document_id as number, fields) : () => blobs.read(row.blob_sha256),
         pages: new Map(pages.map((p) => [p.page_index, { rotation: p.rotation, excluded: p.excluded === 1, reason: p.reason }])),
         withheld: { document, pages: new Map(whole.filter((m) => m.page_index !== null).map((m) => [m.page_index as number, m.reason])) },
       };

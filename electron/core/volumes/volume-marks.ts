@@ -3,7 +3,7 @@ import { fieldPrinted, type DocumentField } from '../../../shared/domain/documen
 import type { DocumentKind } from '../../../shared/domain/documents/doc-number';
 import type { NonPublicReason } from '../../../shared/domain/inspections/inspections';
 import type { Role } from '../../../shared/domain/roles';
-import type { Region } from '../../../shared/domain/volumes/volumes';
+import { regionSource, type Region } from '../../../shared/domain/volumes/volumes';
 import { AppError } from '../../../shared/errors/app-error';
 import type { AuditActor, AuditService } from '../audit/audit-service';
 import type { Clock } from '../config';
@@ -54,8 +54,8 @@ export function createVolumeMarkService({ db, clock, audit }: Deps) {
         const live = await tx.get<{ id: number }>('SELECT id FROM volume_redactions WHERE entry_id = ? AND field = ? AND lifted_at IS NULL', [input.entryId, field]);
         if (live) throw new AppError('VOLUME_MARK_EXISTS', { id: live.id });
       } else if (region !== null) {
-        // A rectangle is burned into the scan's own image in the public copy: only scanned pages have one.
-        if (input.pageIndex === null || entry.scan_document_id === null) throw new AppError('VOLUME_REGION_NOT_SCAN', { entryId: input.entryId });
+        // A rectangle is burned into the page's own image in the public copy: scanned pages and imported images have one.
+        if (input.pageIndex === null || !regionSource({ scanDocumentId: entry.scan_document_id, mediaType: entry.media_type })) throw new AppError('VOLUME_REGION_NOT_SCAN', { entryId: input.entryId });
       } else {
         const live = await tx.get<{ id: number }>('SELECT id FROM volume_redactions WHERE entry_id = ? AND page_index IS ? AND lifted_at IS NULL AND region IS NULL AND field IS NULL', [input.entryId, input.pageIndex]);
         if (live) throw new AppError('VOLUME_MARK_EXISTS', { id: live.id });

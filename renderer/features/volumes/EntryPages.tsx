@@ -69,7 +69,7 @@ export function EntryPages({ entry, canEdit, canMark, consentOptions }: { entry:
           {
             title: '公开',
             key: 'public',
-            width: entry.scanPageIds ? 230 : 150,
+            width: entry.scanPageIds || entry.mediaType !== 'application/pdf' ? 230 : 150,
             // A whole-document mark covers every page: the page's own control is then not offered.
             render: (_: unknown, p) =>
               entry.marks.some((m) => m.pageIndex === null && m.field === null && m.liftedAt === null) ? (
@@ -77,7 +77,7 @@ export function EntryPages({ entry, canEdit, canMark, consentOptions }: { entry:
               ) : (
                 <Space size={4} wrap>
                   <NonPublicMark entryId={entry.id} pageIndex={p.index} marks={entry.marks} canMark={canMark} consentOptions={consentOptions} />
-                  <RegionTool entry={entry} pageIndex={p.index} canMark={canMark} />
+                  <RegionTool entry={entry} pageIndex={p.index} canMark={canMark} imageUrl={file.image} />
                 </Space>
               ),
           },

@@ -85,5 +85,5 @@ export function PdfThumb({ doc, page, rotation }: { doc: PDFDocumentProxy | null
 /** An imported image (one page), turned by its binding rotation; a click shows it full size (zoom, rotate). */
 export function ImageThumb({ url, rotation }: { url: string | null; rotation: PageRotation }) {
   if (!url) return <div style={frame} />;
-  return <Image src={url} alt="页面图像" width={THUMB.width} height={THUMB.height} style={{ objectFit: 'contain', border: '1px solid #f0f0f0', transform: `rotate(${rotation}deg)` }} preview={{ mask: '查看' }} data-testid="page-thumb" />;
+  return <Image src={url} alt="页面图像" width={THUMB.width} height={THUMB.height} style={{ objectFit: 'contain', border: '1px solid #f0f0f0', transform: `rotate(${rotation}deg)`, imageOrientation: 'none' }} preview={{ mask: '查看' }} data-testid="page-thumb" />;
 }

@@ -15,28 +15,33 @@ const normalised = (a: { x: number; y: number }, b: { x: number; y: number }): R
 const pct = (v: number) => `${(v * 100).toFixed(3)}%`;
 
 /**
- * The region tool of a scanned page (issue 7 item 5): the page image with its live 不予公开 rectangles; drag
+ * The region tool of a scanned page or an imported picture (issue 7 item 5): the page image with its live 不予公开 rectangles; drag
  * a new rectangle over the trade secret or personal data, choose the reason, save. In the public copy the
  * rectangle's pixels are replaced and the OCR words inside it leave the text layer; the full version keeps
  * everything. Rectangles are lifted like other marks (with a reason; the core applies the role rules).
  */
-export function RegionTool({ entry, pageIndex, canMark }: { entry: VolumeEntryDto; pageIndex: number; canMark: boolean }) {
+export function RegionTool({ entry, pageIndex, canMark, imageUrl }: { entry: VolumeEntryDto; pageIndex: number; canMark: boolean; imageUrl?: string | null }) {
   const scanPageId = entry.scanPageIds?.[pageIndex];
   const [open, setOpen] = useState(false);
   const live = entry.marks.filter((m) => m.pageIndex === pageIndex && m.region !== null && m.liftedAt === null);
-  if (scanPageId === undefined) return null;
+  // A scanned page shows its OCR-upright image; an imported picture (one page) shows itself as stored.
+  const image = scanPageId !== undefined ? { scanPageId } : entry.mediaType !== 'application/pdf' && imageUrl ? { url: imageUrl } : null;
+  if (image === null) return null;
   return (
     <>
       <Button size="small" icon={<BorderOutlined />} onClick={() => setOpen(true)} data-testid="region-open">
         框选{live.length > 0 ? ` (${live.length})` : ''}
       </Button>
-      {open ? <RegionModal entry={entry} pageIndex={pageIndex} scanPageId={scanPageId} live={live} canMark={canMark} onClose={() => setOpen(false)} /> : null}
+      {open ? <RegionModal entry={entry} pageIndex={pageIndex} image={image} live={live} canMark={canMark} onClose={() => setOpen(false)} /> : null}
     </>
   );
 }
 
-function RegionModal({ entry, pageIndex, scanPageId, live, canMark, onClose }: { entry: VolumeEntryDto; pageIndex: number; scanPageId: number; live: VolumeMarkDto[]; canMark: boolean; onClose: () => void }) {
-  const image = useRpc('scans.pageImage', { id: scanPageId, size: 'view' }, { staleTime: 60_000 });
+type PageImage = { scanPageId: number } | { url: string };
+
+function RegionModal({ entry, pageIndex, image: source, live, canMark, onClose }: { entry: VolumeEntryDto; pageIndex: number; image: PageImage; live: VolumeMarkDto[]; canMark: boolean; onClose: () => void }) {
+  const scanned = useRpc('scans.pageImage', { id: 'scanPageId' in source ? source.scanPageId : 0, size: 'view' }, { staleTime: 60_000, enabled: 'scanPageId' in source });
+  const image = 'url' in source ? { data: { dataUrl: source.url }, isError: false } : scanned;
   const markCall = useRpcMutation('volumes.markNonPublic');
   const liftCall = useRpcMutation('volumes.liftNonPublic');
   const action = useInspectionAction();
@@ -95,7 +100,8 @@ function RegionModal({ entry, pageIndex, scanPageId, live, canMark, onClose }: {
               aria-label="页面图像：按住鼠标拖动框选区域，Esc 取消"
               data-testid="region-frame"
             >
-              <img src={image.data.dataUrl} alt={`第 ${pageIndex + 1} 页`} draggable={false} style={{ display: 'block', width: '100%' }} />
+              {/* Pixels as stored (no EXIF turn): the rectangle is burned into the stored image, which the PDF shows unturned too. */}
+              <img src={image.data.dataUrl} alt={`第 ${pageIndex + 1} 页`} draggable={false} style={{ display: 'block', width: '100%', imageOrientation: 'none' }} />
               {live.map((m) => (
                 <div key={m.id} title={`${NON_PUBLIC_REASON_LABELS[m.reason]}${m.note ? `：${m.note}` : ''}`} style={box(m.region as Region, 'rgba(207, 19, 34, 0.35)', '#cf1322')} data-testid="region-live" />
               ))}
@@ -111,7 +117,7 @@ function RegionModal({ entry, pageIndex, scanPageId, live, canMark, onClose }: {
         </div>
         <div style={{ display: 'grid', gap: 10, alignContent: 'start' }}>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-            按住鼠标在图像上拖动，框住商业秘密或个人隐私等内容。公开版中该区域在图像上涂黑，其中的识别文字一并删去；完整版不变。
+            按住鼠标在图像上拖动，框住商业秘密或个人隐私等内容。公开版中该区域在图像上涂黑，扫描页中的识别文字一并删去；完整版不变。
           </Typography.Paragraph>
           {canMark ? (
             <>

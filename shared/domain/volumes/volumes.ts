@@ -34,6 +34,15 @@ export type VolumeMediaType = (typeof VOLUME_MEDIA_TYPES)[number];
 /** A rectangle on a page as fractions (0–1) of the upright page, origin top-left. */
 export type Region = { x0: number; y0: number; x1: number; y1: number };
 
+/**
+ * Whether a 不予公开 rectangle can be burned into the page's own pixels: a page filed from the scanning inbox
+ * (its stored scan and OCR words), or an imported JPEG / PNG (the image is the page). A PDF's page cannot be
+ * redacted part by part here, so a rectangle there withholds the whole page.
+ */
+export function regionSource(entry: { scanDocumentId: number | null; mediaType: VolumeMediaType }): boolean {
+  return entry.scanDocumentId !== null || entry.mediaType !== 'application/pdf';
+}
+
 export const PAGE_ROTATIONS = [0, 90, 180, 270] as const;
 export type PageRotation = (typeof PAGE_ROTATIONS)[number];
 
