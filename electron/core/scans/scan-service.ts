@@ -18,7 +18,7 @@ import { findVolume, type VolumeRow } from '../volumes/volume-repository';
 import type { VolumeService } from '../volumes/volume-service';
 import { buildScanPdf, layoutForText, type ScanPdfPage } from './scan-pdf';
 import { documentPages, findBatch, findDocument, findPage, indexDocument, indexPage, latestLayout, latestTexts, type DocumentRow, type PageRow } from './scan-repository';
-import { burnRegions, withoutRegions } from './scan-redact';
+import { burnPages, burnRegions, withoutRegions } from './scan-redact';
 import { createScanProcessing } from './scan-process';
 import { createScanReads } from './scan-reads';
 import { searchPages } from './scan-search';
@@ -147,25 +147,29 @@ export function createScanService(d: Deps) {
     if (pages.length === 0) throw new AppError('SCAN_DOCUMENT_EMPTY', { id: doc.id });
     if (pages.some((p) => p.status === 'pending')) throw new AppError('SCAN_PAGE_NOT_READY', { id: doc.id });
     const texts = await latestTexts(tx, pages.map((p) => p.id));
+    const rectsOf = (index: number) => regions?.get(index) ?? [];
+    // Pages with rectangles are burned first, two at a time; the others pass their stored image through.
+    const toBurn = pages.flatMap((page, index) => (rectsOf(index).length > 0 && page.media_type !== 'application/pdf' ? [{ page, index }] : []));
+    const burned = await burnPages(toBurn, async ({ page, index }) => burnRegions(await blobs.read(page.image_sha256), page.rotation, rectsOf(index)));
+    const burnedAt = new Map(toBurn.map((b, k) => [b.index, burned[k] as (typeof burned)[number]]));
     const out: ScanPdfPage[] = [];
     for (const [index, p] of pages.entries()) {
-      const bytes = new Uint8Array(await blobs.read(p.image_sha256));
-      const rects = regions?.get(index) ?? [];
+      const rects = rectsOf(index);
       if (p.media_type === 'application/pdf') {
         if (rects.length > 0) throw new AppError('VOLUME_REGION_NOT_SCAN', { documentId: doc.id, page: index + 1 });
-        out.push({ kind: 'pdf', bytes, pageIndex: p.file_page - 1 });
+        out.push({ kind: 'pdf', bytes: new Uint8Array(await blobs.read(p.image_sha256)), pageIndex: p.file_page - 1 });
         continue;
       }
       const text = texts.get(p.id);
       const ocrLayout = await latestLayout(tx, p.id);
       const upright = p.rotation === 90 || p.rotation === 270 ? { width: p.height ?? 0, height: p.width ?? 0 } : { width: p.width ?? 0, height: p.height ?? 0 };
       const layout = text === undefined ? null : text.source === 'correction' ? layoutForText(ocrLayout, text.text, upright) : ocrLayout;
-      if (rects.length === 0) {
-        out.push({ kind: 'image', bytes, mediaType: p.media_type, width: p.width ?? 0, height: p.height ?? 0, dpi: p.dpi ?? 300, rotation: p.rotation, layout });
+      const redacted = burnedAt.get(index);
+      if (!redacted) {
+        out.push({ kind: 'image', bytes: new Uint8Array(await blobs.read(p.image_sha256)), mediaType: p.media_type, width: p.width ?? 0, height: p.height ?? 0, dpi: p.dpi ?? 300, rotation: p.rotation, layout });
         continue;
       }
-      const burned = await burnRegions(bytes, p.rotation, rects);
-      out.push({ kind: 'image', bytes: burned.bytes, mediaType: 'image/jpeg', width: burned.width, height: burned.height, dpi: p.dpi ?? 300, rotation: 0, layout: layout && withoutRegions(layout, rects, text?.source === 'correction') });
+      out.push({ kind: 'image', bytes: redacted.bytes, mediaType: 'image/jpeg', width: redacted.width, height: redacted.height, dpi: p.dpi ?? 300, rotation: 0, layout: layout && withoutRegions(layout, rects, text?.source === 'correction') });
     }
     const pdf = await buildScanPdf(out, { fontBytes: await d.fontBytes(), title, creationDate: clock.now(), keywords: ['扫描件'] });
     if (pdf.droppedChars > 0) d.logger.warn('characters missing from the text-layer font', { documentId: doc.id, count: pdf.droppedChars });
