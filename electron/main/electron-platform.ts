@@ -14,22 +14,19 @@ export function createElectronPlatform(currentWindow: () => BrowserWindow | null
     const window = BrowserWindow.getFocusedWindow() ?? currentWindow();
     return window && !window.isDestroyed() ? window : null;
   };
+  /** The system's open dialog, attached to the window in front when there is one. */
+  const openDialog = (options: OpenDialogOptions) => {
+    const window = parent();
+    return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+  };
   return {
     kind: 'electron',
     async pickFiles({ title, filters, multiple }) {
-      const options: OpenDialogOptions = {
-        title,
-        filters: filters ?? [],
-        properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
-      };
-      const window = parent();
-      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      const result = await openDialog({ title, filters: filters ?? [], properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
       return result.canceled ? [] : result.filePaths;
     },
     async pickFolder({ title }) {
-      const options: OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
-      const window = parent();
-      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      const result = await openDialog({ title, properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async pickSavePath({ title, defaultName, filters }) {

@@ -1,6 +1,7 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { Button, Input, Space, Tooltip } from 'antd';
-import { useRpc, useRpcAction } from '../rpc/use-rpc';
+import { useRpcClient } from '../rpc/rpc-context';
+import { useRpcAction } from '../rpc/use-rpc';
 
 type Props = {
   value?: string;
@@ -20,12 +21,14 @@ type Props = {
  * Works as a controlled input and inside a Form.Item.
  */
 export function FolderInput({ value, onChange, onPressEnter, title, placeholder, ariaLabel, testId, style }: Props) {
-  const info = useRpc('system.info', {}, { staleTime: Infinity });
+  // Only the desktop shell's bridge reaches a process that can open a system dialog on this screen (the same
+  // fact system.info reports as nativeDialogs, without a query that recounts tables after every change).
+  const desktop = useRpcClient().transportKind === 'bridge';
   const pick = useRpcAction('system.pickFolder'); // changes nothing: no refresh of the cached reads
   const input = (
     <Input value={value} onChange={(e) => onChange?.(e.target.value)} onPressEnter={onPressEnter} placeholder={placeholder} className="cb-code" aria-label={ariaLabel ?? title} data-testid={testId} />
   );
-  if (!info.data?.nativeDialogs) return <div style={style}>{input}</div>;
+  if (!desktop) return <div style={style}>{input}</div>;
   return (
     <Space.Compact style={{ width: '100%', ...style }}>
       {input}

@@ -56,9 +56,9 @@ export const RegionDto = z
 export const VolumeMarkDto = z.object({
   id: Id,
   entryId: Id,
-  /** 0-based page of the entry; null = the whole document. */
+  /** 0-based page of the entry; null for the whole document */
   pageIndex: z.number().int().nullable(),
-  /** A rectangle on the page (fractions of the upright page); null = the whole page or document. */
+  /** A rectangle on the page (fractions of the upright page); null for the whole page or document */
   region: RegionDto.nullable(),
   /** A field of a generated document, masked in the public copy's re-rendering; null otherwise. */
   field: z.enum(DOCUMENT_FIELDS).nullable(),

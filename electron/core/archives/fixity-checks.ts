@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { regionSource, type VolumeMediaType } from '../../../shared/domain/volumes/volumes';
 import fs from 'node:fs/promises';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, type PDFPage } from 'pdf-lib';
 import sharp from 'sharp';
 import { fixityFailure, numberingProblems, volumeSeq, type BindingManifest, type FixityCode, type FixityFailure } from '../../../shared/domain/archives/archives';
+import { regionSource, type VolumeMediaType } from '../../../shared/domain/volumes/volumes';
 import type { BlobStore } from '../blobs/blob-store';
 import type { Database } from '../db/database';
 import { publicCopyCurrent } from '../volumes/volume-repository';

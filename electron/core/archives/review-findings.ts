@@ -16,14 +16,11 @@ export async function expectedCustody(db: Database, volumeId: number): Promise<{
     [volumeId],
   );
   if (!row) return null;
-  // A drawn volume follows its task's items; one opened by hand keeps the rule of the items named at opening.
-  const rules =
-    row.task_id !== null
-      ? (await db.all<{ custody_rule: CustodyRule }>('SELECT i.custody_rule FROM task_items ti JOIN items i ON i.id = ti.item_id WHERE ti.task_id = ?', [row.task_id])).map((r) => r.custody_rule)
-      : row.custody_rule !== null
-        ? [row.custody_rule]
-        : [];
-  return custodyBureau(rules, { registrationBureauId: row.registration_bureau_id, territorialBureauId: row.territorial_bureau_id });
+  const target = { registrationBureauId: row.registration_bureau_id, territorialBureauId: row.territorial_bureau_id };
+  // One opened by hand keeps the rule of the items named at opening; a drawn volume follows its task's items.
+  if (row.task_id === null) return custodyBureau(row.custody_rule === null ? [] : [row.custody_rule], target);
+  const rules = await db.all<{ custody_rule: CustodyRule }>('SELECT i.custody_rule FROM task_items ti JOIN items i ON i.id = ti.item_id WHERE ti.task_id = ?', [row.task_id]);
+  return custodyBureau(rules.map((r) => r.custody_rule), target);
 }
 
 function completeness(volume: VolumeDto): AutoFinding {

@@ -1,15 +1,13 @@
 import type { DrawRecord } from '../../../shared/domain/draws';
 import { volumeTitle } from '../../../shared/domain/volumes/volumes';
-import { titlePatternOf } from '../volumes/volume-title';
 import type { AuditActor, AuditService } from '../audit/audit-service';
 import type { Clock } from '../config';
 import type { Tx } from '../db/database';
 import type { TaskContext } from './draw-population';
 import { inspectionSnapshot, volumeSnapshot } from './draw-repository';
+import { titlePatternOf } from '../volumes/volume-title';
 
 type Deps = { clock: Clock; audit: AuditService };
-
-/** The default title of a case volume (editable later): 关于对××的双随机抽查检查专卷. */
 
 const CHUNK = 2000;
 

@@ -3,7 +3,6 @@ import type { PageNumberPosition } from '../../../shared/contract/volumes';
 import { DOCUMENT_FIELD_LABELS, type DocumentField } from '../../../shared/domain/documents/doc-fields';
 import { NON_PUBLIC_REASON_LABELS, NON_PUBLIC_REASONS, type NonPublicReason } from '../../../shared/domain/inspections/inspections';
 import { RETENTION_LABELS, defaultRetention, regionSource, VOLUME_DOC_TYPE_LABELS, type Region } from '../../../shared/domain/volumes/volumes';
-import { burnRegions } from '../scans/scan-redact';
 import { AppError } from '../../../shared/errors/app-error';
 import type { AuditActor, AuditService } from '../audit/audit-service';
 import type { BlobStore } from '../blobs/blob-store';
@@ -13,6 +12,7 @@ import { volumeSnapshot } from '../draws/draw-repository';
 import { beijingDate } from '../inspections/inspection-deadlines';
 import type { JobRunContext } from '../jobs/job-service';
 import { assertVolumeEditable } from '../archives/archive-repository';
+import { burnRegions } from '../scans/scan-redact';
 import { bindVolumePdf, withheldReason, type BindEntry, type BoundVolume } from './volume-pdf';
 import { findVolume, listBindings, liveMarkIds, orderedEntries, syncGenerated, type MarkRow } from './volume-repository';
 import type { VolumeService } from './volume-service';
@@ -76,6 +76,12 @@ function withheldSummary(entries: readonly BindEntry[]): { pages: number; note: 
  * bindings never share one.
  */
 export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontBytes, redactScan, renderMasked }: Deps) {
+  /** The public copy's source with its rectangles burned in: a filed scan rebuilt from its pages, an imported picture as a JPEG. */
+  async function redacted(row: { scan_document_id: number | null; blob_sha256: string }, title: string, regions: ReadonlyMap<number, readonly Region[]>): Promise<Uint8Array> {
+    if (row.scan_document_id !== null) return redactScan(row.scan_document_id, title, regions);
+    return (await burnRegions(await blobs.read(row.blob_sha256), 0, regions.get(0) ?? [])).bytes;
+  }
+
   async function build(ctx: JobRunContext, input: BindInput, publicCopy: boolean, boundAt: Date, pageNumbers: PageNumberPosition) {
     await db.write((tx) => syncGenerated(tx, input.volumeId, input.actor, audit, boundAt.toISOString()));
     const volume = await findVolume(db, input.volumeId);
@@ -117,11 +123,7 @@ export function createVolumeBindJob({ db, clock, audit, blobs, volumes, fontByte
         mediaType: redact && row.scan_document_id === null ? 'image/jpeg' : row.media_type,
         pageCount: row.page_count,
         // a Buffer is a Uint8Array: no copy of a 1 MB scan per page
-        bytes: redact
-          ? row.scan_document_id !== null
-            ? () => redactScan(row.scan_document_id as number, title, regions)
-            : async () => (await burnRegions(await blobs.read(row.blob_sha256), 0, regions.get(0) ?? [])).bytes
-          : mask ? () => renderMasked(row.document_id as number, fields) : () => blobs.read(row.blob_sha256),
+        bytes: redact ? () => redacted(row, title, regions) : mask ? () => renderMasked(row.document_id as number, fields) : () => blobs.read(row.blob_sha256),
         pages: new Map(pages.map((p) => [p.page_index, { rotation: p.rotation, excluded: p.excluded === 1, reason: p.reason }])),
         withheld: { document, pages: new Map(whole.filter((m) => m.page_index !== null).map((m) => [m.page_index as number, m.reason])) },
       };

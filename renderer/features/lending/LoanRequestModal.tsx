@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { LOAN_PURPOSES, MAX_LOAN_DAYS, type LoanForm, type LoanPurpose } from '../../../shared/domain/lending/lending';
 import { failureMessage } from '../../rpc/rpc-failure';
 import { useRpcMutation } from '../../rpc/use-rpc';
-import { FORM_LABELS, PURPOSE_LABELS, testId } from './lending-labels';
+import { LOAN_FORM_LABELS, LOAN_PURPOSE_LABELS } from '../../../shared/domain/lending/lending';
+import { testId } from './lending-labels';
 
 type Values = { form: LoanForm; purpose: LoanPurpose; purposeNote?: string; days: number; external: boolean; name?: string; unit?: string };
 
@@ -25,10 +26,10 @@ export function LoanRequestModal({ volumeId, canRecordExternal, open, onClose }:
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="loan-request-problem" /> : null}
       <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ form: 'electronic', purpose: 'consult', days: 7, external: false }} onFinish={submit} {...testId('loan-request-form')}>
         <Form.Item name="form" label="借阅方式">
-          <Radio.Group disabled={external} options={(['electronic', 'paper'] as const).map((f) => ({ value: f, label: FORM_LABELS[f] }))} />
+          <Radio.Group disabled={external} options={(['electronic', 'paper'] as const).map((f) => ({ value: f, label: LOAN_FORM_LABELS[f] }))} />
         </Form.Item>
         <Form.Item name="purpose" label="借阅目的" rules={[{ required: true }]}>
-          <Select autoFocus options={LOAN_PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }))} {...testId('loan-purpose')} />
+          <Select autoFocus options={LOAN_PURPOSES.map((p) => ({ value: p, label: LOAN_PURPOSE_LABELS[p] }))} {...testId('loan-purpose')} />
         </Form.Item>
         <Form.Item name="purposeNote" label="具体用途">
           <Input maxLength={300} placeholder="如：复查前查阅检查记录" {...testId('loan-purpose-note')} />

@@ -6,7 +6,8 @@ import { hrefOf } from '../../router/navigation';
 import { useCurrentUser } from '../auth/session-context';
 import { dateTimeText } from '../inspections/inspection-labels';
 import { LoanActionModal, type LoanAction } from './LoanActionModal';
-import { FORM_LABELS, PURPOSE_LABELS, STATE_COLORS, STATE_LABELS, testId } from './lending-labels';
+import { LOAN_FORM_LABELS, LOAN_PURPOSE_LABELS, LOAN_STATE_LABELS } from '../../../shared/domain/lending/lending';
+import { STATE_COLORS, testId } from './lending-labels';
 import { useOpenLoanCopy } from './use-open-loan-copy';
 
 type Props = {
@@ -40,11 +41,11 @@ export function LoanTable({ loans, loading, showVolume, pagination }: Props) {
         ) }]
       : []),
     { title: '借阅人', key: 'borrower', render: (_, l) => <>{l.borrowerName}{l.borrowerUnit ? <Typography.Text type="secondary"><br />{l.borrowerUnit}</Typography.Text> : null}</> },
-    { title: '方式', key: 'form', width: 90, render: (_, l) => FORM_LABELS[l.form] },
-    { title: '目的', key: 'purpose', render: (_, l) => <>{PURPOSE_LABELS[l.purpose]}{l.purposeNote ? `：${l.purposeNote}` : ''}</> },
+    { title: '方式', key: 'form', width: 90, render: (_, l) => LOAN_FORM_LABELS[l.form] },
+    { title: '目的', key: 'purpose', render: (_, l) => <>{LOAN_PURPOSE_LABELS[l.purpose]}{l.purposeNote ? `：${l.purposeNote}` : ''}</> },
     { title: '天数', dataIndex: 'days', width: 60 },
     { title: '到期日', key: 'due', render: (_, l) => (l.overdue ? <Typography.Text type="danger">{l.dueOn}（逾期）</Typography.Text> : (l.dueOn ?? '—')) },
-    { title: '状态', key: 'state', render: (_, l) => <Tag color={l.overdue ? 'red' : STATE_COLORS[l.state]} {...testId(`loan-state-${l.id}`)}>{l.overdue ? '逾期' : STATE_LABELS[l.state]}</Tag> },
+    { title: '状态', key: 'state', render: (_, l) => <Tag color={l.overdue ? 'red' : STATE_COLORS[l.state]} {...testId(`loan-state-${l.id}`)}>{l.overdue ? '逾期' : LOAN_STATE_LABELS[l.state]}</Tag> },
     { title: '申请', key: 'requested', render: (_, l) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.requestedByName ?? '—'}<br />{dateTimeText(l.requestedAt)}</Typography.Text> },
     {
       title: '操作',

@@ -1,8 +1,6 @@
-import { LOAN_FORM_LABELS, LOAN_PURPOSE_LABELS, LOAN_STATE_LABELS, type LoanState } from '../../../shared/domain/lending/lending';
+import type { LoanState } from '../../../shared/domain/lending/lending';
 
-export const FORM_LABELS = LOAN_FORM_LABELS;
-export const PURPOSE_LABELS = LOAN_PURPOSE_LABELS;
-export const STATE_LABELS = LOAN_STATE_LABELS;
+/** The words themselves are shared with the CLI: LOAN_*_LABELS in shared/domain/lending. */
 export const STATE_COLORS = { requested: 'gold', approved: 'blue', rejected: 'default', out: 'orange', returned: 'green', expired: 'default' } as const satisfies Record<LoanState, string>;
 
 export const testId = (id: string) => ({ 'data-testid': id }) as Record<`data-${string}`, string>;

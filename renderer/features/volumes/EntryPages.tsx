@@ -2,13 +2,13 @@ import { RedoOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { VolumeEntryDto } from '../../../shared/contract/volumes';
-import { PAGE_ROTATIONS, type PageRotation } from '../../../shared/domain/volumes/volumes';
-import { useRpc, useRpcMutation } from '../../rpc/use-rpc';
+import { PAGE_ROTATIONS, regionSource, type PageRotation } from '../../../shared/domain/volumes/volumes';
+import { useRpcMutation } from '../../rpc/use-rpc';
 import { ProblemAlert } from '../inspections/ProblemAlert';
 import { useInspectionAction } from '../inspections/use-inspection-action';
 import { NonPublicMark, type ConsentOption } from './NonPublicMark';
 import { PdfPreviewModal } from '../pdf-preview/PdfPreviewModal';
-import { ImageThumb, PdfThumb, useEntryFile, useEntryPdf } from './EntryThumbs';
+import { ImageThumb, PageThumb, PdfThumb, useEntryFile, useEntryPdf } from './EntryThumbs';
 import { RegionTool } from './RegionTool';
 import { testId } from './volume-labels';
 
@@ -69,7 +69,7 @@ export function EntryPages({ entry, canEdit, canMark, consentOptions }: { entry:
           {
             title: '公开',
             key: 'public',
-            width: entry.scanPageIds || entry.mediaType !== 'application/pdf' ? 230 : 150,
+            width: regionSource(entry) ? 230 : 150,
             // A whole-document mark covers every page: the page's own control is then not offered.
             render: (_: unknown, p) =>
               entry.marks.some((m) => m.pageIndex === null && m.field === null && m.liftedAt === null) ? (
@@ -123,11 +123,4 @@ export function EntryPages({ entry, canEdit, canMark, consentOptions }: { entry:
       </Modal>
     </>
   );
-}
-
-/** A scanned page's thumbnail (upright as OCR found it, then turned by the page's binding rotation). */
-function PageThumb({ scanPageId, rotation }: { scanPageId: number | undefined; rotation: PageRotation }) {
-  const image = useRpc('scans.pageImage', { id: scanPageId ?? 0, size: 'thumb' }, { enabled: scanPageId !== undefined, staleTime: 300_000 });
-  if (!image.data) return <div style={{ width: 56, height: 72, background: '#fafafa', border: '1px solid #f0f0f0' }} />;
-  return <img src={image.data.dataUrl} alt="" style={{ width: 56, height: 72, objectFit: 'contain', border: '1px solid #f0f0f0', transform: `rotate(${rotation}deg)` }} data-testid="page-thumb" />;
 }

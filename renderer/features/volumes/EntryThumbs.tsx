@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { VolumeEntryDto } from '../../../shared/contract/volumes';
 import type { PageRotation } from '../../../shared/domain/volumes/volumes';
 import { useRpcClient } from '../../rpc/rpc-context';
-import { useRpcAction } from '../../rpc/use-rpc';
+import { useRpc, useRpcAction } from '../../rpc/use-rpc';
 import { drawPage } from '../pdf-preview/draw-page';
 import type { PdfSource } from '../pdf-preview/pdf-source';
 import { usePdfDocument } from '../pdf-preview/use-pdf-document';
@@ -86,4 +86,11 @@ export function PdfThumb({ doc, page, rotation }: { doc: PDFDocumentProxy | null
 export function ImageThumb({ url, rotation }: { url: string | null; rotation: PageRotation }) {
   if (!url) return <div style={frame} />;
   return <Image src={url} alt="页面图像" width={THUMB.width} height={THUMB.height} style={{ objectFit: 'contain', border: '1px solid #f0f0f0', transform: `rotate(${rotation}deg)`, imageOrientation: 'none' }} preview={{ mask: '查看' }} data-testid="page-thumb" />;
+}
+
+/** A scanned page's thumbnail (upright as OCR found it, then turned by the page's binding rotation). */
+export function PageThumb({ scanPageId, rotation }: { scanPageId: number | undefined; rotation: PageRotation }) {
+  const image = useRpc('scans.pageImage', { id: scanPageId ?? 0, size: 'thumb' }, { enabled: scanPageId !== undefined, staleTime: 300_000 });
+  if (!image.data) return <div style={frame} />;
+  return <img src={image.data.dataUrl} alt="" style={{ width: 56, height: 72, objectFit: 'contain', border: '1px solid #f0f0f0', transform: `rotate(${rotation}deg)` }} data-testid="page-thumb" />;
 }

@@ -3,7 +3,7 @@ import { Button, Empty, Input, Modal, Select, Space, Spin, Tag, Typography } fro
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { VolumeEntryDto, VolumeMarkDto } from '../../../shared/contract/volumes';
 import { NON_PUBLIC_REASONS, NON_PUBLIC_REASON_LABELS, type NonPublicReason } from '../../../shared/domain/inspections/inspections';
-import type { Region } from '../../../shared/domain/volumes/volumes';
+import { regionSource, type Region } from '../../../shared/domain/volumes/volumes';
 import { useRpc, useRpcMutation } from '../../rpc/use-rpc';
 import { ProblemAlert } from '../inspections/ProblemAlert';
 import { useInspectionAction } from '../inspections/use-inspection-action';
@@ -25,7 +25,7 @@ export function RegionTool({ entry, pageIndex, canMark, imageUrl }: { entry: Vol
   const [open, setOpen] = useState(false);
   const live = entry.marks.filter((m) => m.pageIndex === pageIndex && m.region !== null && m.liftedAt === null);
   // A scanned page shows its OCR-upright image; an imported picture (one page) shows itself as stored.
-  const image = scanPageId !== undefined ? { scanPageId } : entry.mediaType !== 'application/pdf' && imageUrl ? { url: imageUrl } : null;
+  const image = scanPageId !== undefined ? { scanPageId } : regionSource(entry) && imageUrl ? { url: imageUrl } : null;
   if (image === null) return null;
   return (
     <>
@@ -41,7 +41,7 @@ type PageImage = { scanPageId: number } | { url: string };
 
 function RegionModal({ entry, pageIndex, image: source, live, canMark, onClose }: { entry: VolumeEntryDto; pageIndex: number; image: PageImage; live: VolumeMarkDto[]; canMark: boolean; onClose: () => void }) {
   const scanned = useRpc('scans.pageImage', { id: 'scanPageId' in source ? source.scanPageId : 0, size: 'view' }, { staleTime: 60_000, enabled: 'scanPageId' in source });
-  const image = 'url' in source ? { data: { dataUrl: source.url }, isError: false } : scanned;
+  const src = 'url' in source ? source.url : scanned.data?.dataUrl;
   const markCall = useRpcMutation('volumes.markNonPublic');
   const liftCall = useRpcMutation('volumes.liftNonPublic');
   const action = useInspectionAction();
@@ -88,7 +88,7 @@ function RegionModal({ entry, pageIndex, image: source, live, canMark, onClose }
     <Modal open title={`第 ${pageIndex + 1} 页：框选不予公开的区域`} width={920} footer={null} onCancel={onClose} destroyOnHidden>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 250px', gap: 16 }}>
         <div>
-          {image.data ? (
+          {src ? (
             <div
               ref={frame}
               style={{ position: 'relative', cursor: canMark ? 'crosshair' : 'default', userSelect: 'none', border: '1px solid #d9d9d9', touchAction: 'none' }}
@@ -101,13 +101,13 @@ function RegionModal({ entry, pageIndex, image: source, live, canMark, onClose }
               data-testid="region-frame"
             >
               {/* Pixels as stored (no EXIF turn): the rectangle is burned into the stored image, which the PDF shows unturned too. */}
-              <img src={image.data.dataUrl} alt={`第 ${pageIndex + 1} 页`} draggable={false} style={{ display: 'block', width: '100%', imageOrientation: 'none' }} />
+              <img src={src} alt={`第 ${pageIndex + 1} 页`} draggable={false} style={{ display: 'block', width: '100%', imageOrientation: 'none' }} />
               {live.map((m) => (
                 <div key={m.id} title={`${NON_PUBLIC_REASON_LABELS[m.reason]}${m.note ? `：${m.note}` : ''}`} style={box(m.region as Region, 'rgba(207, 19, 34, 0.35)', '#cf1322')} data-testid="region-live" />
               ))}
               {draft ? <div style={box(draft, 'rgba(22, 119, 255, 0.2)', '#1677ff')} data-testid="region-draft" /> : null}
             </div>
-          ) : image.isError ? (
+          ) : scanned.isError ? (
             <Empty description="页面图像无法读取" />
           ) : (
             <div style={{ padding: 80, textAlign: 'center' }}>

@@ -129,9 +129,10 @@ export function poolReason(c: MatchCandidate, rules: MatchRules): MatchReason | 
   if (!c.enforcementQualified) return 'not_qualified';
   if (!c.active) return 'inactive';
   if (c.certNo === null || c.certNo === '') return 'cert_invalid';
-  if (c.certValidFrom !== null && c.certValidFrom > rules.window.from) return 'cert_invalid';
-  if (c.certValidTo !== null && c.certValidTo < rules.window.to) return 'cert_invalid';
-  if (c.absences.some((a) => a.from <= rules.window.to && a.to >= rules.window.from)) return 'absent';
+  const { from, to } = rules.window; // the task's schedule
+  if (c.certValidFrom !== null && c.certValidFrom > from) return 'cert_invalid';
+  if (c.certValidTo !== null && c.certValidTo < to) return 'cert_invalid';
+  if (c.absences.some((a) => a.from <= to && a.to >= from)) return 'absent';
   if (rules.requiredSkills.length > 0 && !c.skills.some((s) => rules.requiredSkills.includes(s))) return 'skills';
   return null;
 }
